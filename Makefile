@@ -1,0 +1,71 @@
+# Santral — two commands on a fresh machine:
+#   make run    set up, load the demo data and serve http://127.0.0.1:8000
+#   make test   set up, lint, check migrations and layers, run the suite on SQLite and PostgreSQL
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/santral_test
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint test-sqlite test-postgres messages clean
+
+help:
+	@echo "make run    kur, demo verisini yükle ve http://127.0.0.1:$(PORT) adresinde sun"
+	@echo "make test   kur, denetle ve testleri SQLite ve PostgreSQL üzerinde çalıştır"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "HATA: Python 3.11 veya üstü gerekli ('$(PYTHON)' bulunamadı ya da eski)."; \
+	  echo "Debian/Ubuntu: sudo apt-get install python3 python3-venv  (ya da PYTHON=python3.12 make ...)"; \
+	  exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "HATA: sanal ortam kurulamadı. Debian/Ubuntu: sudo apt-get install python3-venv"; \
+	  rm -rf $(VENV); exit 1; }
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	@echo "Santral: http://127.0.0.1:$(PORT)/  (yönetim paneli: http://127.0.0.1:$(PORT)/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
+
+# Browser tests run when Debian's Chromium is present (CI always installs it).
+BROWSER_MARK = $(if $(wildcard /usr/bin/chromium),,-m "not browser")
+
+test-sqlite: setup
+	@echo "== pytest on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest $(BROWSER_MARK) $(PYTEST_ARGS)
+
+test-postgres: setup
+	@if DATABASE_URL=$(PG_URL) $(BIN)/python scripts/postgres_ready.py; then \
+	  echo "== pytest on PostgreSQL ($(PG_URL)) =="; \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+	elif [ -n "$$SANTRAL_REQUIRE_POSTGRES" ]; then \
+	  echo "HATA: PostgreSQL gerekli (SANTRAL_REQUIRE_POSTGRES) ama ulaşılamıyor: $(PG_URL)"; exit 1; \
+	else \
+	  echo "UYARI: PostgreSQL'e ulaşılamadı; PostgreSQL turu atlandı ($(PG_URL))."; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+messages: setup
+	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-location
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

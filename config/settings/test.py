@@ -1,0 +1,18 @@
+"""pytest: the database comes from DATABASE_URL (SQLite unless set)."""
+
+import os
+
+from .base import *
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 (tests only)
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+MEDIA_ROOT = VAR_DIR / "test-media"
+# Serve static files from the app folders: tests never run collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+ALLOWED_HOSTS = ["*"]
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = ":memory:"

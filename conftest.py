@@ -1,0 +1,64 @@
+"""Named personas shared by every app's tests: two councils and one person per role."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from santral.core.factories import UserFactory, give_totp
+
+
+@dataclass
+class Cast:
+    council_a: object
+    council_b: object
+    platform_admin: object
+    admin_a: object
+    editor_a: object
+    treasurer_a: object
+    member_a: object
+    editor_b: object
+    outsider: object
+
+
+@pytest.fixture
+def cast(db):
+    from santral.councils.factories import CouncilFactory
+    from santral.councils.models import District, Province
+    from santral.councils.services import membership_set_roles
+
+    adana = Province.objects.get(plate="01")
+    council_a = CouncilFactory(
+        name="Seyhan Kent Konseyi",
+        slug="seyhan",
+        province=adana,
+        district=District.objects.get(province=adana, name="Seyhan"),
+    )
+    council_b = CouncilFactory(
+        name="Çukurova Kent Konseyi",
+        slug="cukurova",
+        province=adana,
+        district=District.objects.get(province=adana, name="Çukurova"),
+    )
+    platform_admin = UserFactory(email="platform@ornek.test", is_superuser=True, is_staff=True)
+    give_totp(platform_admin)
+    people = {}
+    for key, council, role, totp in [
+        ("admin_a", council_a, "council_admin", True),
+        ("editor_a", council_a, "editor", False),
+        ("treasurer_a", council_a, "treasurer", True),
+        ("member_a", council_a, "member", False),
+        ("editor_b", council_b, "editor", False),
+    ]:
+        user = UserFactory(email=f"{key}@ornek.test")
+        if totp:
+            give_totp(user)
+        membership_set_roles(actor=None, council=council, user=user, roles=[role])
+        people[key] = user
+    outsider = UserFactory(email="outsider@ornek.test")
+    return Cast(
+        council_a=council_a,
+        council_b=council_b,
+        platform_admin=platform_admin,
+        outsider=outsider,
+        **people,
+    )

@@ -1,0 +1,49 @@
+"""Hooks through which apps offer something to the layers below them without an import cycle.
+
+An app registers in its AppConfig.ready(); core and councils ask the registry,
+never the app. This keeps the layers one way (core <- councils <- domain apps).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    """One line in "latest activity": what happened, where, when, and a link."""
+
+    title: str
+    url: str
+    kind: str
+    at: datetime
+    council_name: str = ""
+
+
+ActivityProvider = Callable[[int], list[ActivityItem]]
+DemoLoader = Callable[..., None]
+
+_activity_providers: list[ActivityProvider] = []
+_demo_loaders: list[tuple[str, DemoLoader]] = []
+
+
+def register_activity_provider(provider: ActivityProvider) -> None:
+    if provider not in _activity_providers:
+        _activity_providers.append(provider)
+
+
+def latest_activity(limit: int = 10) -> list[ActivityItem]:
+    """The newest items across every registered provider, newest first."""
+    items: list[ActivityItem] = []
+    for provider in _activity_providers:
+        items.extend(provider(limit))
+    return sorted(items, key=lambda item: item.at, reverse=True)[:limit]
+
+
+def register_demo_loader(name: str, loader: DemoLoader) -> None:
+    if all(existing != name for existing, _ in _demo_loaders):
+        _demo_loaders.append((name, loader))
+
+
+def demo_loaders() -> list[tuple[str, DemoLoader]]:
+    return list(_demo_loaders)

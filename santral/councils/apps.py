@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilsConfig(AppConfig):
+    name = "santral.councils"
+    label = "councils"
+    verbose_name = _("Kent konseyleri")
+
+    def ready(self) -> None:
+        from santral.core.registry import register_activity_provider, register_demo_loader
+
+        from . import signals  # noqa: F401
+        from .demo import load_councils_demo
+        from .selectors import recent_councils_activity
+
+        register_activity_provider(recent_councils_activity)
+        register_demo_loader("councils", load_councils_demo)

@@ -1,0 +1,260 @@
+"""The council back office inside Wagtail: profile, bodies with members, members and roles.
+
+Every view lists only the councils the user may see and saves through services,
+so the back office obeys the same rules as the API and the tests.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from .forms import CouncilForm, MembershipRolesForm
+from .models import Body, Council, Membership
+from .permissions import (
+    Capability,
+    can_access_backoffice,
+    can_create_council,
+    can_delete_council,
+    can_edit_council_profile,
+    can_manage_bodies,
+    can_manage_memberships,
+    councils_with_capability,
+    has_capability,
+)
+from .services import (
+    body_delete,
+    body_save,
+    council_create,
+    council_delete,
+    council_update,
+    membership_set_roles,
+)
+
+
+def _nobody():
+    return get_user_model().objects.none()
+
+
+class CouncilPermissionPolicy(BasePermissionPolicy):
+    """Wagtail's view of the council rules in permissions.py."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return can_create_council(user)
+        return can_access_backoffice(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "change":
+            return can_edit_council_profile(user, instance)
+        if action == "delete":
+            return can_delete_council(user)
+        return has_capability(user, instance, Capability.ACCESS_BACKOFFICE)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return councils_with_capability(user, Capability.ACCESS_BACKOFFICE)
+
+    def users_with_any_permission(self, actions):
+        return _nobody()
+
+
+class BodyPermissionPolicy(BasePermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return can_access_backoffice(user)
+        return councils_with_capability(user, Capability.MANAGE_BODIES).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "view":
+            return has_capability(user, instance.council, Capability.ACCESS_BACKOFFICE)
+        return can_manage_bodies(user, instance.council)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return Body.objects.filter(
+            council__in=councils_with_capability(user, Capability.ACCESS_BACKOFFICE)
+        )
+
+    def users_with_any_permission(self, actions):
+        return _nobody()
+
+
+class ScopedObjectMixin:
+    """Look objects up inside the user's councils: another council's object is a 404."""
+
+    def scoped_queryset(self) -> QuerySet:
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.scoped_queryset(), pk=self.kwargs[self.pk_url_kwarg])
+        action = "delete" if isinstance(self, DeleteView) else "change"
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedIndexView(IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+
+
+class CouncilCreateView(CreateView):
+    def save_instance(self):
+        data = {name: self.form.cleaned_data[name] for name in self.form.Meta.fields}
+        return council_create(actor=self.request.user, **data)
+
+
+class CouncilEditView(ScopedObjectMixin, EditView):
+    def save_instance(self):
+        data = {name: self.form.cleaned_data[name] for name in self.form.Meta.fields}
+        return council_update(actor=self.request.user, council=self.object, **data)
+
+
+class CouncilDeleteView(ScopedObjectMixin, DeleteView):
+    def delete_action(self):
+        council_delete(actor=self.request.user, council=self.object)
+
+
+class CouncilViewSet(ModelViewSet):
+    model = Council
+    icon = "group"
+    menu_order = 200
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Kent konseyleri")
+    list_display = ["name", "kind", "province", "district", "status"]
+    search_fields = ["name", "slug"]
+    index_view_class = ScopedIndexView
+    add_view_class = CouncilCreateView
+    edit_view_class = CouncilEditView
+    delete_view_class = CouncilDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return CouncilForm
+
+
+class BodyForm(WagtailAdminModelForm):
+    """Limits the council choice to councils whose bodies the user may manage."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "council" in self.fields and self.for_user is not None:
+            self.fields["council"].queryset = councils_with_capability(
+                self.for_user, Capability.MANAGE_BODIES
+            )
+            if self.instance.pk:
+                self.fields["council"].disabled = True
+
+
+class BodyCreateView(CreateView):
+    def save_instance(self):
+        body = self.form.save(commit=False)
+        return body_save(actor=self.request.user, body=body)
+
+
+class BodyEditView(ScopedObjectMixin, EditView):
+    def save_instance(self):
+        body = self.form.save(commit=False)
+        return body_save(actor=self.request.user, body=body)
+
+
+class BodyDeleteView(ScopedObjectMixin, DeleteView):
+    def delete_action(self):
+        body_delete(actor=self.request.user, body=self.object)
+
+
+class BodyViewSet(ModelViewSet):
+    model = Body
+    icon = "list-ul"
+    menu_order = 210
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Kurullar")
+    list_display = ["name", "kind", "council"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    index_view_class = ScopedIndexView
+    add_view_class = BodyCreateView
+    edit_view_class = BodyEditView
+    delete_view_class = BodyDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("council"),
+            MultiFieldPanel(
+                [FieldPanel("kind"), FieldPanel("assembly_type")],
+                heading=gettext_lazy("Tür"),
+            ),
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("purpose"),
+            FieldPanel("is_active"),
+            FieldPanel("sort_order"),
+            InlinePanel("members", heading=gettext_lazy("Üyeler"), label=gettext_lazy("Üye")),
+        ],
+        base_form_class=BodyForm,
+    )
+
+
+def membership_list_view(request, council_id: int):
+    """Members and roles of one council; council admins change them here."""
+    council = get_object_or_404(
+        councils_with_capability(request.user, Capability.ACCESS_BACKOFFICE), pk=council_id
+    )
+    may_manage = can_manage_memberships(request.user, council)
+    form = MembershipRolesForm(request.POST or None)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                membership_set_roles(
+                    actor=request.user,
+                    council=council,
+                    user=form.cleaned_data["user"],
+                    roles=form.cleaned_data["roles"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Roller kaydedildi."))
+                return redirect("santral_council_members", council_id=council.pk)
+    memberships = (
+        Membership.objects.filter(council=council).select_related("user").order_by("user__email")
+    )
+    people: dict[int, dict] = {}
+    for membership in memberships:
+        entry = people.setdefault(membership.user_id, {"user": membership.user, "roles": []})
+        entry["roles"].append(membership.get_role_display())
+    return TemplateResponse(
+        request,
+        "councils/backoffice/members.html",
+        {"council": council, "people": people.values(), "form": form, "may_manage": may_manage},
+    )
+
+
+def membership_index_view(request):
+    councils = councils_with_capability(request.user, Capability.ACCESS_BACKOFFICE)
+    if not councils.exists():
+        raise Http404
+    if councils.count() == 1:
+        return redirect("santral_council_members", council_id=councils.get().pk)
+    return TemplateResponse(
+        request, "councils/backoffice/member_councils.html", {"councils": councils}
+    )

@@ -1,0 +1,47 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from .backoffice import (
+    BodyPermissionPolicy,
+    BodyViewSet,
+    CouncilPermissionPolicy,
+    CouncilViewSet,
+    membership_index_view,
+    membership_list_view,
+)
+from .models import Body, Council
+from .permissions import can_access_backoffice
+
+register_permission_policy(Council, CouncilPermissionPolicy(Council))
+register_permission_policy(Body, BodyPermissionPolicy(Body))
+
+
+@hooks.register("register_admin_viewset")
+def register_council_viewsets():
+    return [CouncilViewSet("konseyler"), BodyViewSet("kurullar")]
+
+
+@hooks.register("register_admin_urls")
+def register_membership_urls():
+    return [
+        path("uyelikler/", membership_index_view, name="santral_council_member_index"),
+        path("uyelikler/<int:council_id>/", membership_list_view, name="santral_council_members"),
+    ]
+
+
+class MembershipMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_access_backoffice(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_membership_menu_item():
+    return MembershipMenuItem(
+        _("Üyeler ve roller"),
+        reverse("santral_council_member_index"),
+        icon_name="user",
+        order=220,
+    )

@@ -1,0 +1,115 @@
+"""Browser harness: Playwright for Python driving Debian's Chromium (never a downloaded browser).
+
+Every issue adds its own journeys under tests/browser/. Screenshots land in
+var/screenshots/ so a person can look at what the pages show.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+# Chromium as root on a closed network: no sandbox, no background calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("SANTRAL_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium gerekli ama {CHROMIUM} yok (apt-get install chromium).")
+        pytest.skip(f"{CHROMIUM} yok: tarayıcı testleri bu makinede çalışmaz.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+    # make beside it (demo data, flushing the database) are still synchronous and safe.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="tr-TR")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """A real Santral server with the demo data, on its own SQLite file, as a user meets it.
+
+    Runs in a separate process (migrate, load_demo, runserver), so the browser sees
+    exactly what `make run` serves and the test database machinery stays out of it.
+    """
+    folder = tmp_path_factory.mktemp("live-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'santral.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "DEBUG": "1",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--no-input"], ["load_demo"]):
+        subprocess.run([*manage, *command], env=env, check=True, capture_output=True, cwd=ROOT)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/konseyler/", timeout=1)  # noqa: S310 (loopback)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("Santral sunucusu 10 saniyede açılmadı.")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
