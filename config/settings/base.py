@@ -228,7 +228,8 @@ CONTENT_SECURITY_POLICY_BACKOFFICE = (
 CONTENT_SECURITY_POLICY_RELAXED_PREFIXES = ["/admin/", "/django-admin/"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail marks its preview views SAMEORIGIN itself; everything else may not be framed.
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
