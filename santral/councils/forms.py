@@ -10,28 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from santral.core.text import turkish_slugify
 
-from .models import Council, CouncilKind, District, Province, Role
-
-COUNCIL_FORM_FIELDS = [
-    "name",
-    "slug",
-    "kind",
-    "province",
-    "district",
-    "town",
-    "status",
-    "description",
-    "logo",
-    "email",
-    "phone",
-    "address",
-    "website",
-    "facebook_url",
-    "instagram_url",
-    "x_url",
-    "youtube_url",
-    "founded_on",
-]
+from .models import COUNCIL_PROFILE_FIELDS, Council, CouncilKind, District, Province, Role
 
 
 def validate_logo_size(upload) -> None:
@@ -53,7 +32,7 @@ class CouncilForm(WagtailAdminModelForm):
 
     class Meta:
         model = Council
-        fields = COUNCIL_FORM_FIELDS
+        fields = list(COUNCIL_PROFILE_FIELDS)
         error_messages = {
             "name": {"required": gettext_lazy("Konsey adı boş olamaz.")},
             "slug": {

@@ -197,6 +197,30 @@ class Council(models.Model):
         return [(label, url) for label, url in pairs if url]
 
 
+# The fields of a council's profile: the back-office form edits them and the audit trail
+# records their changes.
+COUNCIL_PROFILE_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "province",
+    "district",
+    "town",
+    "status",
+    "description",
+    "logo",
+    "email",
+    "phone",
+    "address",
+    "website",
+    "facebook_url",
+    "instagram_url",
+    "x_url",
+    "youtube_url",
+    "founded_on",
+)
+
+
 class BodyKind(models.TextChoices):
     GENERAL_ASSEMBLY = "general_assembly", _("Genel Kurul")
     EXECUTIVE_BOARD = "executive_board", _("Yürütme Kurulu")

@@ -10,7 +10,15 @@ from wagtail.models import Page, Site
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 
-from .models import Body, Council, CouncilHomePage, HubHomePage, Membership, Role
+from .models import (
+    COUNCIL_PROFILE_FIELDS,
+    Body,
+    Council,
+    CouncilHomePage,
+    HubHomePage,
+    Membership,
+    Role,
+)
 from .permissions import (
     can_create_council,
     can_delete_council,
@@ -21,25 +29,8 @@ from .permissions import (
 )
 from .wagtail_sync import sync_council_groups, sync_user_groups
 
-COUNCIL_AUDITED_FIELDS = (
-    "name",
-    "slug",
-    "kind",
-    "province_id",
-    "district_id",
-    "town",
-    "status",
-    "description",
-    "logo",
-    "email",
-    "phone",
-    "address",
-    "website",
-    "facebook_url",
-    "instagram_url",
-    "x_url",
-    "youtube_url",
-    "founded_on",
+COUNCIL_AUDITED_FIELDS = tuple(
+    f"{name}_id" if name in ("province", "district") else name for name in COUNCIL_PROFILE_FIELDS
 )
 BODY_AUDITED_FIELDS = ("kind", "assembly_type", "name", "slug", "purpose", "is_active")
 
