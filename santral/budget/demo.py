@@ -1,0 +1,2 @@
+def load_budget_demo(**kwargs) -> None:
+    return None
