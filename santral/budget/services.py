@@ -626,7 +626,13 @@ def expenditure_request(
 
 
 def _lock_expenditure(expenditure: Expenditure) -> Expenditure:
-    return Expenditure.objects.select_for_update().select_related("council").get(pk=expenditure.pk)
+    # Lock only the request row (not the joined council), so approvals of different requests
+    # meet at the budget line's lock, which is the one that guards the money left.
+    return (
+        Expenditure.objects.select_for_update(of=("self",))
+        .select_related("council")
+        .get(pk=expenditure.pk)
+    )
 
 
 @transaction.atomic
