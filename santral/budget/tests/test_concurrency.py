@@ -41,7 +41,7 @@ def _race(*calls):
         try:
             barrier.wait()
             outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
+        except Exception as error:
             outcomes[index] = error
         finally:
             connections.close_all()
