@@ -133,9 +133,11 @@ def report_tables(report: BudgetReport, *, public: bool = False) -> list[Table]:
 
 
 def report_charts(report: BudgetReport) -> dict:
+    functional = report.by_functional()
     return {
+        "treemap_rows": functional,
         "treemap": treemap_svg(
-            [(g.key, g.label, g.figures.revised) for g in report.by_functional()],
+            [(g.key, g.label, g.figures.revised) for g in functional],
             title=_("Revize ödeneğin fonksiyonel koda göre dağılımı"),
         ),
         "burndown": burndown_svg(burndown_points(report), title=_("Aylara göre kalan ödenek")),
