@@ -9,6 +9,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -35,6 +36,8 @@ from .imports import ImportFailed, import_commit, import_preview
 from .models import ClassificationCode, Expenditure, InKindRate, LedgerEntry, PayingUnit
 from .reports import report_charts, report_csv, report_pdf, report_tables, report_xlsx
 from .selectors import budget_report, code_tree, expenditures_for, in_kind_for, ledger_for
+
+PAGE_SIZE = 50
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -212,6 +215,13 @@ def budget_year_view(request, council_id: int, year: int):
             preview = outcome
             import_errors = outcome.errors
     report = budget_report(council, year)
+    expenditures = Paginator(expenditures_for(council, year), PAGE_SIZE).get_page(
+        request.GET.get("talep")
+    )
+    ledger = Paginator(ledger_for(council, year).order_by("-entry_on", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("defter")
+    )
+    in_kind = Paginator(in_kind_for(council, year), PAGE_SIZE).get_page(request.GET.get("ayni"))
     return TemplateResponse(
         request,
         "budget/backoffice/year.html",
@@ -222,9 +232,9 @@ def budget_year_view(request, council_id: int, year: int):
             "report": report,
             "tables": report_tables(report),
             "charts": report_charts(report),
-            "expenditures": expenditures_for(council, year)[:200],
-            "ledger": ledger_for(council, year).order_by("-entry_on", "-id")[:100],
-            "in_kind": in_kind_for(council, year)[:200],
+            "expenditures": expenditures,
+            "ledger": ledger,
+            "in_kind": in_kind,
             "forms": forms,
             "preview": preview,
             "import_errors": import_errors,

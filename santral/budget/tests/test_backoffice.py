@@ -115,3 +115,39 @@ def test_platform_admin_corrects_a_code_and_it_is_audited(client, cast):
     assert AuditRecord.objects.filter(action="budget.code.save").exists()
     client.force_login(cast.treasurer_a)
     assert client.get(reverse("butce-kodlari:index")).status_code in (302, 403)
+
+
+def test_pages_use_a_constant_number_of_queries(client, cast, fixture_budget):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from santral.budget.services import expenditure_request
+
+    client.force_login(cast.treasurer_a)
+    urls = [
+        _url(cast.council_a),
+        reverse("budget:public", args=["seyhan", 2026]),
+        "/api/v1/councils/seyhan/budget/2026/",
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(url).status_code == 200
+            found.append(len(context))
+        return found
+
+    counts()  # warm per-process caches (content types, site)
+    before = counts()
+    for n in range(12):
+        expenditure_request(
+            actor=cast.editor_a,
+            council=cast.council_a,
+            fiscal_year=2026,
+            line=fixture_budget["line1" if n % 2 else "line2"],
+            title=f"Talep {n}",
+            estimated_amount=Decimal("10.00"),
+            project_label=f"Proje {n}",
+        )
+    assert counts() == before
