@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BudgetConfig(AppConfig):
+    name = "santral.budget"
+    label = "budget"
+    verbose_name = _("Bütçe ve kaynaklar")
+
+    def ready(self) -> None:
+        from santral.core.registry import register_demo_loader
+
+        from .demo import load_budget_demo
+
+        register_demo_loader("budget", load_budget_demo)

@@ -1,0 +1,336 @@
+"""Budget back office inside Wagtail: one page per council and year, plus the code lists.
+
+Councils are looked up among those whose money the user may see (another council answers
+404). Every POST goes through a service, which checks `can_manage_money` and audits, so an
+editor sees the figures but any change answers 403.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from santral.councils.permissions import (
+    Capability,
+    can_manage_money,
+    councils_with_capability,
+    is_platform_admin,
+)
+
+from . import forms as f
+from . import services as s
+from .exports import fiscal_data_package_zip, ledger_csv, ledger_xlsx
+from .imports import ImportFailed, import_commit, import_preview
+from .models import ClassificationCode, Expenditure, InKindRate, LedgerEntry, PayingUnit
+from .reports import report_charts, report_csv, report_pdf, report_tables, report_xlsx
+from .selectors import budget_report, code_tree, expenditures_for, in_kind_for, ledger_for
+
+PAGE_SIZE = 50
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+}
+
+
+def _council(request, council_id: int):
+    return get_object_or_404(
+        councils_with_capability(request.user, Capability.VIEW_MONEY), pk=council_id
+    )
+
+
+def budget_index_view(request):
+    councils = councils_with_capability(request.user, Capability.VIEW_MONEY)
+    if not councils.exists():
+        raise Http404
+    year = timezone.localdate().year
+    if councils.count() == 1:
+        return redirect("santral_budget_year", council_id=councils.get().pk, year=year)
+    return TemplateResponse(
+        request, "budget/backoffice/index.html", {"councils": councils, "year": year}
+    )
+
+
+def _forms(council, year, data=None, files=None, action=None):
+    units = PayingUnit.objects.filter(council=council, fiscal_year=year)
+    lines = (
+        s.BudgetLine.objects.filter(council=council, fiscal_year=year)
+        .select_related("paying_unit")
+        .order_by("paying_unit__kurumsal_code", "functional_code", "economic_code")
+    )
+    rates = InKindRate.objects.filter(council=council, fiscal_year=year)
+    settings_obj = s.budget_settings_for(council)
+
+    def bound(name):
+        return (data, files) if action == name else (None, None)
+
+    return {
+        "unit": f.PayingUnitForm(*bound("unit"), prefix="unit"),
+        "line": f.BudgetLineForm(*bound("line"), units=units, prefix="line"),
+        "appropriation": f.AppropriationForm(*bound("appropriation"), lines=lines, prefix="ap"),
+        "request": f.ExpenditureRequestForm(*bound("request"), lines=lines, prefix="rq"),
+        "rate": f.InKindRateForm(*bound("rate"), prefix="rate"),
+        "in_kind": f.InKindForm(*bound("in_kind"), rates=rates, prefix="ik"),
+        "project_account": f.ProjectAccountForm(*bound("project_account"), prefix="pa"),
+        "close": f.PeriodCloseForm(*bound("close"), prefix="close"),
+        "settings": f.SettingsForm(
+            *bound("settings"),
+            prefix="st",
+            initial={
+                "second_approval_threshold": settings_obj.second_approval_threshold,
+                "transparency": settings_obj.transparency,
+                "publish_in_kind": settings_obj.publish_in_kind,
+            },
+        ),
+        "import": f.ImportForm(*bound("import"), prefix="im"),
+    }
+
+
+def _expenditure(council, year, request):
+    return get_object_or_404(
+        Expenditure, council=council, fiscal_year=year, pk=request.POST.get("expenditure_id")
+    )
+
+
+def _handle(request, council, year, action, forms):
+    """Run one POSTed action through its service. Returns a message or raises."""
+    user = request.user
+    data = {}
+    if action in forms:
+        form = forms[action]
+        if not form.is_valid():
+            raise ValidationError(_("Formda hatalar var."))
+        data = form.cleaned_data
+    if action == "unit":
+        s.paying_unit_create(actor=user, council=council, fiscal_year=year, **data)
+    elif action == "line":
+        s.budget_line_create(actor=user, **data)
+    elif action == "appropriation":
+        s.appropriation_post(actor=user, **data)
+    elif action == "reverse":
+        form = f.ReverseForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Ters kayıt için gerekçe yazın."))
+        entry = get_object_or_404(
+            LedgerEntry, council=council, fiscal_year=year, pk=form.cleaned_data["entry_id"]
+        )
+        s.entry_reverse(actor=user, entry=entry, reason=form.cleaned_data["reason"])
+    elif action == "close":
+        s.period_close(actor=user, council=council, fiscal_year=year, month=data.get("month"))
+    elif action == "request":
+        s.expenditure_request(actor=user, council=council, fiscal_year=year, **data)
+    elif action == "approve":
+        s.expenditure_approve(actor=user, expenditure=_expenditure(council, year, request))
+    elif action == "decline":
+        form = f.DeclineForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        s.expenditure_decline(
+            actor=user, expenditure=_expenditure(council, year, request), reason=reason
+        )
+    elif action == "commit":
+        form = f.CommitForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([str(e) for errs in form.errors.values() for e in errs])
+        s.expenditure_commit(
+            actor=user, expenditure=_expenditure(council, year, request), **form.cleaned_data
+        )
+    elif action == "pay":
+        form = f.PayForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise ValidationError([str(e) for errs in form.errors.values() for e in errs])
+        s.expenditure_pay(
+            actor=user, expenditure=_expenditure(council, year, request), **form.cleaned_data
+        )
+    elif action == "rate":
+        s.in_kind_rate_save(actor=user, council=council, fiscal_year=year, **data)
+    elif action == "in_kind":
+        s.in_kind_record(actor=user, **data)
+    elif action == "project_account":
+        s.project_account_create(actor=user, council=council, year=year, **data)
+    elif action == "settings":
+        s.budget_settings_update(actor=user, council=council, **data)
+    elif action == "import":
+        upload = data["file"]
+        content = upload.read()
+        if not data["commit"]:
+            if not can_manage_money(user, council):
+                raise PermissionDenied
+            return import_preview(
+                council=council,
+                year=year,
+                content=content,
+                filename=upload.name,
+                mapping=data["mapping"],
+            )
+        result = import_commit(
+            actor=user,
+            council=council,
+            year=year,
+            content=content,
+            filename=upload.name,
+            mapping=data["mapping"],
+        )
+        return _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
+            "created": result.created,
+            "skipped": result.skipped,
+        }
+    else:
+        raise Http404
+    return _("Kaydedildi.")
+
+
+def budget_year_view(request, council_id: int, year: int):
+    council = _council(request, council_id)
+    may_manage = can_manage_money(request.user, council)
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms = _forms(council, year, request.POST, request.FILES, action)
+    preview = None
+    import_errors = []
+    if request.method == "POST":
+        try:
+            outcome = _handle(request, council, year, action, forms)
+        except ImportFailed as failure:
+            import_errors = failure.errors_list
+            messages.error(request, _("Dosyada hata var; hiçbir kayıt yazılmadı."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if isinstance(outcome, str):
+                messages.success(request, outcome)
+                return redirect("santral_budget_year", council_id=council.pk, year=year)
+            preview = outcome
+            import_errors = outcome.errors
+    report = budget_report(council, year)
+    expenditures = Paginator(expenditures_for(council, year), PAGE_SIZE).get_page(
+        request.GET.get("talep")
+    )
+    ledger = Paginator(ledger_for(council, year).order_by("-entry_on", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("defter")
+    )
+    in_kind = Paginator(in_kind_for(council, year), PAGE_SIZE).get_page(request.GET.get("ayni"))
+    return TemplateResponse(
+        request,
+        "budget/backoffice/year.html",
+        {
+            "council": council,
+            "year": year,
+            "may_manage": may_manage,
+            "report": report,
+            "tables": report_tables(report),
+            "charts": report_charts(report),
+            "expenditures": expenditures,
+            "ledger": ledger,
+            "in_kind": in_kind,
+            "forms": forms,
+            "preview": preview,
+            "import_errors": import_errors,
+            "today": datetime.date.today().isoformat(),
+            "tree": code_tree(kind="functional", year=year, council=council),
+        },
+    )
+
+
+def budget_export_view(request, council_id: int, year: int, what: str):
+    council = _council(request, council_id)
+    if what == "rapor.csv":
+        body, kind = (
+            report_csv(budget_report(council, year), table=request.GET.get("tablo", "")),
+            "csv",
+        )
+    elif what == "rapor.xlsx":
+        body, kind = report_xlsx(budget_report(council, year)), "xlsx"
+    elif what == "rapor.pdf":
+        body, kind = report_pdf(budget_report(council, year)), "pdf"
+    elif what == "defter.csv":
+        body, kind = ledger_csv(council, year), "csv"
+    elif what == "defter.xlsx":
+        body, kind = ledger_xlsx(council, year), "xlsx"
+    elif what == "fiscal-data-package.zip":
+        body, kind = fiscal_data_package_zip(council, year), "zip"
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{council.slug}-{year}-{what}"'
+    return response
+
+
+# ---------------------------------------------------------------- classification codes
+
+
+class CodePermissionPolicy(BasePermissionPolicy):
+    """Platform-wide codes: platform admins only."""
+
+    def user_has_permission(self, user, action):
+        return is_platform_admin(user) and action != "delete"
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and instance.council_id is None
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not is_platform_admin(user):
+            return ClassificationCode.objects.none()
+        return ClassificationCode.objects.filter(council__isnull=True)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.none()
+
+
+class CodeIndexView(IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+
+
+class CodeCreateView(CreateView):
+    def save_instance(self):
+        return s.classification_code_save(actor=self.request.user, code=self.form.instance)
+
+
+class CodeEditView(EditView):
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(
+            self.permission_policy.instances_user_has_any_permission_for(
+                self.request.user, ["change"]
+            ),
+            pk=self.kwargs[self.pk_url_kwarg],
+        )
+        return obj
+
+    def save_instance(self):
+        return s.classification_code_save(actor=self.request.user, code=self.form.instance)
+
+
+class CodeForm(WagtailAdminModelForm):
+    pass
+
+
+class ClassificationCodeViewSet(ModelViewSet):
+    model = ClassificationCode
+    icon = "list-ol"
+    menu_order = 240
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Bütçe kodları")
+    list_display = ["code", "name", "kind", "year", "verification_status", "is_active"]
+    list_filter = ["kind", "year", "verification_status"]
+    search_fields = ["code", "name"]
+    form_fields = ["kind", "year", "code", "name", "verification_status", "evidence", "is_active"]
+    index_view_class = CodeIndexView
+    add_view_class = CodeCreateView
+    edit_view_class = CodeEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False

@@ -1,0 +1,163 @@
+"""Export the ledger of a council's year: CSV, XLSX, and a Fiscal Data Package (zip).
+
+Rows are every posted entry, reversals included, so the sum of `amount` per kind equals the
+report. Payee names are not part of the ledger export: entries carry the description and
+document number, never the supplier of an expenditure.
+"""
+
+import csv
+import io
+import json
+import zipfile
+
+from santral.councils.models import Council
+
+from .reports import Table, write_xlsx_tables
+from .selectors import ledger_for
+
+COLUMNS = [
+    ("id", "integer", "Kayıt no"),
+    ("date", "date", "Tarih"),
+    ("fiscal_year", "integer", "Bütçe yılı"),
+    ("kurumsal", "string", "Kurumsal kod"),
+    ("paying_unit", "string", "Ödeyen birim"),
+    ("fonksiyonel", "string", "Fonksiyonel kod"),
+    ("finansman", "string", "Finansman tipi"),
+    ("ekonomik", "string", "Ekonomik kod"),
+    ("kind", "string", "İşlem türü"),
+    ("amount", "number", "Tutar (TL)"),
+    ("document_no", "string", "Belge no"),
+    ("description", "string", "Açıklama"),
+    ("project", "string", "Etkinlik/proje"),
+    ("reverses", "integer", "Ters kaydı yapılan kayıt"),
+    ("reason", "string", "Gerekçe"),
+]
+
+
+def ledger_rows(council: Council, year: int):
+    for entry in ledger_for(council, year).iterator(chunk_size=2000):
+        line = entry.line
+        yield [
+            entry.pk,
+            entry.entry_on.isoformat(),
+            entry.fiscal_year,
+            line.paying_unit.kurumsal_code if line else "",
+            line.paying_unit.name if line else "",
+            line.functional_code if line else "",
+            line.financing_code if line else "",
+            line.economic_code if line else "",
+            entry.kind,
+            f"{entry.amount:.2f}",
+            entry.document_no,
+            entry.description,
+            entry.project_label,
+            entry.reverses_id or "",
+            entry.reason,
+        ]
+
+
+def ledger_csv(council: Council, year: int) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _type, _title in COLUMNS])
+    writer.writerows(ledger_rows(council, year))
+    return out.getvalue()
+
+
+def ledger_xlsx(council: Council, year: int) -> bytes:
+    from decimal import Decimal
+
+    rows = []
+    for row in ledger_rows(council, year):
+        row[9] = Decimal(row[9])
+        rows.append(row)
+    table = Table(
+        "defter",
+        "Defter",
+        [title for _name, _type, title in COLUMNS],
+        [[*row[:9], row[9], *row[10:]] for row in rows],
+        [],
+        0,
+    )
+    return write_xlsx_tables([table])
+
+
+def fiscal_data_package(council: Council, year: int) -> dict:
+    """datapackage.json for the ledger, following the Fiscal Data Package model."""
+    fields = [
+        {"name": name, "type": kind, "title": title}
+        | ({"format": "default"} if kind != "string" else {})
+        for name, kind, title in COLUMNS
+    ]
+    fields[9]["decimalChar"] = "."
+    fields[9]["bareNumber"] = True
+    return {
+        "name": f"{council.slug}-butce-{year}",
+        "title": f"{council.name} — {year} bütçe defteri",
+        "profile": "data-package",
+        "fiscalPeriod": {"start": f"{year}-01-01", "end": f"{year}-12-31"},
+        "countryCode": "TR",
+        "resources": [
+            {
+                "name": "ledger",
+                "path": "ledger.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+            }
+        ],
+        "model": {
+            "measures": {"amount": {"source": "amount", "currency": "TRY"}},
+            "dimensions": {
+                "date": {
+                    "dimensionType": "datetime",
+                    "attributes": {"date": {"source": "date"}},
+                    "primaryKey": ["date"],
+                },
+                "administrative": {
+                    "dimensionType": "classification",
+                    "classificationType": "administrative",
+                    "attributes": {
+                        "kurumsal": {"source": "kurumsal"},
+                        "paying_unit": {"source": "paying_unit", "labelfor": "kurumsal"},
+                    },
+                    "primaryKey": ["kurumsal"],
+                },
+                "functional": {
+                    "dimensionType": "classification",
+                    "classificationType": "functional",
+                    "attributes": {"fonksiyonel": {"source": "fonksiyonel"}},
+                    "primaryKey": ["fonksiyonel"],
+                },
+                "economic": {
+                    "dimensionType": "classification",
+                    "classificationType": "economic",
+                    "attributes": {"ekonomik": {"source": "ekonomik"}},
+                    "primaryKey": ["ekonomik"],
+                },
+                "financing": {
+                    "dimensionType": "fact",
+                    "attributes": {"finansman": {"source": "finansman"}},
+                    "primaryKey": ["finansman"],
+                },
+                "phase": {
+                    "dimensionType": "fact",
+                    "attributes": {"kind": {"source": "kind"}},
+                    "primaryKey": ["kind"],
+                },
+            },
+        },
+    }
+
+
+def fiscal_data_package_zip(council: Council, year: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "datapackage.json",
+            json.dumps(fiscal_data_package(council, year), ensure_ascii=False, indent=2),
+        )
+        archive.writestr("ledger.csv", ledger_csv(council, year))
+    return buffer.getvalue()

@@ -1,0 +1,187 @@
+"""Back-office forms for budget support. They only collect input: services decide and audit."""
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import (
+    APPROPRIATION_KINDS,
+    BudgetLine,
+    ContributorKind,
+    EntryKind,
+    InKindRate,
+    InKindUnit,
+    PayingUnitKind,
+    TransparencyLevel,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MONEY = {"max_digits": 18, "decimal_places": 2}
+
+
+class PayingUnitForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Birim adı"), max_length=200)
+    kurumsal_code = forms.CharField(
+        label=gettext_lazy("Kurumsal kod"), max_length=11, help_text="46.01.01.12"
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Ödeme yolu"), choices=PayingUnitKind.choices)
+
+
+class BudgetLineForm(forms.Form):
+    paying_unit = forms.ModelChoiceField(label=gettext_lazy("Ödeyen birim"), queryset=None)
+    functional_code = forms.CharField(label=gettext_lazy("Fonksiyonel kod"), max_length=20)
+    financing_code = forms.CharField(label=gettext_lazy("Finansman tipi"), max_length=2)
+    economic_code = forms.CharField(label=gettext_lazy("Ekonomik kod"), max_length=20)
+    title = forms.CharField(label=gettext_lazy("Açıklama"), max_length=255, required=False)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paying_unit"].queryset = units
+
+
+class AppropriationForm(forms.Form):
+    line = forms.ModelChoiceField(label=gettext_lazy("Bütçe satırı"), queryset=None)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Tür"),
+        choices=[(k.value, k.label) for k in EntryKind if k in APPROPRIATION_KINDS],
+    )
+    amount = forms.DecimalField(label=gettext_lazy("Tutar (TL)"), **MONEY)
+    entry_on = forms.DateField(label=gettext_lazy("Tarih"), widget=DATE_INPUT)
+    description = forms.CharField(label=gettext_lazy("Açıklama"), required=False)
+    document_no = forms.CharField(label=gettext_lazy("Belge no"), required=False)
+
+    def __init__(self, *args, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = lines
+
+
+class ReverseForm(forms.Form):
+    entry_id = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=255)
+
+
+class PeriodCloseForm(forms.Form):
+    month = forms.IntegerField(
+        label=gettext_lazy("Ay (boş: bütün yıl)"), min_value=1, max_value=12, required=False
+    )
+
+
+class ExpenditureRequestForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Ne için"), max_length=200)
+    purpose = forms.CharField(label=gettext_lazy("Gerekçe"), widget=forms.Textarea, required=False)
+    project_label = forms.CharField(
+        label=gettext_lazy("Etkinlik / proje"), max_length=200, required=False
+    )
+    project_ref = forms.CharField(
+        label=gettext_lazy("Etkinlik/proje anahtarı"),
+        max_length=80,
+        required=False,
+        help_text=gettext_lazy("ör. events.event:42 ya da proje:iklim-forumu"),
+    )
+    line = forms.ModelChoiceField(
+        label=gettext_lazy("Bütçe satırı"), queryset=BudgetLine.objects.none(), required=False
+    )
+    estimated_amount = forms.DecimalField(
+        label=gettext_lazy("Tahmini tutar (KDV dahil, TL)"), **MONEY
+    )
+    vat_rate = forms.DecimalField(
+        label=gettext_lazy("KDV oranı (%)"), max_digits=5, decimal_places=2, initial=20
+    )
+
+    def __init__(self, *args, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = lines
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Ret gerekçesi"), max_length=500)
+
+
+class CommitForm(forms.Form):
+    supplier_name = forms.CharField(label=gettext_lazy("Tedarikçi"), max_length=200)
+    supplier_is_individual = forms.BooleanField(
+        label=gettext_lazy("Tedarikçi gerçek kişi"), required=False
+    )
+    contract_no = forms.CharField(label=gettext_lazy("Sözleşme / sipariş no"), max_length=80)
+    amount = forms.DecimalField(label=gettext_lazy("Taahhüt tutarı (TL)"), **MONEY)
+    committed_on = forms.DateField(label=gettext_lazy("Taahhüt tarihi"), widget=DATE_INPUT)
+
+
+class PayForm(forms.Form):
+    payment_order_no = forms.CharField(label=gettext_lazy("Ödeme emri belgesi no"), max_length=80)
+    paid_on = forms.DateField(label=gettext_lazy("Ödeme tarihi"), widget=DATE_INPUT)
+    amount = forms.DecimalField(label=gettext_lazy("Ödenen tutar (TL)"), **MONEY)
+    vat_amount = forms.DecimalField(
+        label=gettext_lazy("KDV tutarı (boş: orandan hesapla)"), required=False, **MONEY
+    )
+    receipt = forms.FileField(label=gettext_lazy("Fatura / makbuz"), required=False)
+
+
+class InKindRateForm(forms.Form):
+    category = forms.CharField(label=gettext_lazy("Kalem"), max_length=120)
+    unit = forms.ChoiceField(label=gettext_lazy("Birim"), choices=InKindUnit.choices)
+    rate = forms.DecimalField(label=gettext_lazy("Birim değer (TL)"), **MONEY)
+
+
+class InKindForm(forms.Form):
+    rate = forms.ModelChoiceField(label=gettext_lazy("Kalem"), queryset=InKindRate.objects.none())
+    contributor_name = forms.CharField(label=gettext_lazy("Katkı veren"), max_length=200)
+    contributor_kind = forms.ChoiceField(
+        label=gettext_lazy("Katkı veren türü"), choices=ContributorKind.choices
+    )
+    quantity = forms.DecimalField(label=gettext_lazy("Miktar"), max_digits=12, decimal_places=2)
+    received_on = forms.DateField(label=gettext_lazy("Tarih"), widget=DATE_INPUT)
+    description = forms.CharField(label=gettext_lazy("Açıklama"), required=False)
+    project_label = forms.CharField(label=gettext_lazy("Etkinlik / proje"), required=False)
+
+    def __init__(self, *args, rates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rate"].queryset = rates
+
+
+class ProjectAccountForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("4. düzey fonksiyonel kod"), max_length=20, help_text="08.2.0.01"
+    )
+    name = forms.CharField(label=gettext_lazy("Ad"), max_length=255)
+
+
+class SettingsForm(forms.Form):
+    second_approval_threshold = forms.DecimalField(
+        label=gettext_lazy("İkinci onay eşiği (TL)"), **MONEY
+    )
+    transparency = forms.ChoiceField(
+        label=gettext_lazy("Kamuya açıklık"), choices=TransparencyLevel.choices
+    )
+    publish_in_kind = forms.BooleanField(
+        label=gettext_lazy("Ayni katkı toplamlarını yayımla"), required=False
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV ya da XLSX dosyası"))
+    mapping = forms.CharField(
+        label=gettext_lazy("Sütun eşleme (JSON, isteğe bağlı)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=gettext_lazy("Biçim: docs/budget-import.md"),
+    )
+    commit = forms.BooleanField(
+        label=gettext_lazy("Önizleme temizse içe aktar (işaretlemezseniz yalnızca önizlenir)"),
+        required=False,
+    )
+
+    def clean_mapping(self):
+        text = self.cleaned_data["mapping"].strip()
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise ValidationError(_("Eşleme geçerli bir JSON değil.")) from error
+        if not isinstance(data, dict):
+            raise ValidationError(_("Eşleme bir JSON nesnesi olmalı."))
+        return data

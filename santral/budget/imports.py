@@ -1,0 +1,531 @@
+"""Import budget and expenditure listings (CSV or XLSX) as Turkish municipal systems export them.
+
+- CSV in UTF-8 (with or without BOM) or Windows-1254, `;` or `,` separated;
+- amounts like `1.234.567,89` (also `1234567.89` and spreadsheet numbers);
+- dates like `26.11.2026` (also `2026-11-26` and spreadsheet dates);
+- a column mapping (JSON) when the headers differ from the defaults (docs/budget-import.md).
+
+`import_preview()` parses and validates without writing. `import_commit()` writes all rows
+or none, and skips rows already imported (a hash of each row and its occurrence number), so
+importing the same file twice adds nothing.
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from santral.core.audit import audit_record
+from santral.core.exceptions import ensure
+from santral.core.text import turkish_lower
+from santral.councils.models import Council
+from santral.councils.permissions import can_manage_money
+
+from .models import (
+    KURUMSAL_RE,
+    BudgetLine,
+    ClassificationCode,
+    EntryKind,
+    LedgerEntry,
+    PayingUnit,
+    PayingUnitKind,
+    PeriodClosure,
+)
+
+FIELDS = {
+    "entry_on": gettext_lazy("Tarih"),
+    "kurumsal": gettext_lazy("Kurumsal kod"),
+    "unit_name": gettext_lazy("Birim adı"),
+    "functional": gettext_lazy("Fonksiyonel kod"),
+    "financing": gettext_lazy("Finansman tipi"),
+    "economic": gettext_lazy("Ekonomik kod"),
+    "kind": gettext_lazy("İşlem türü"),
+    "amount": gettext_lazy("Tutar"),
+    "description": gettext_lazy("Açıklama"),
+    "document_no": gettext_lazy("Belge no"),
+    "project_label": gettext_lazy("Etkinlik/proje"),
+}
+REQUIRED = ("entry_on", "kurumsal", "functional", "financing", "economic", "kind", "amount")
+
+# Header names we recognise without a mapping (compared after Turkish lower-casing).
+DEFAULT_HEADERS = {
+    "tarih": "entry_on",
+    "işlem tarihi": "entry_on",
+    "kurumsal": "kurumsal",
+    "kurumsal kod": "kurumsal",
+    "birim": "unit_name",
+    "birim adı": "unit_name",
+    "fonksiyonel": "functional",
+    "fonksiyonel kod": "functional",
+    "finansman": "financing",
+    "finansman tipi": "financing",
+    "ekonomik": "economic",
+    "ekonomik kod": "economic",
+    "tür": "kind",
+    "işlem türü": "kind",
+    "tutar": "amount",
+    "tutar (tl)": "amount",
+    "açıklama": "description",
+    "belge no": "document_no",
+    "etkinlik": "project_label",
+    "etkinlik/proje": "project_label",
+    "proje": "project_label",
+}
+
+DEFAULT_KINDS = {
+    "başlangıç ödeneği": EntryKind.INITIAL,
+    "başlangıç": EntryKind.INITIAL,
+    "ek ödenek": EntryKind.ADDITION,
+    "ek": EntryKind.ADDITION,
+    "aktarma": EntryKind.TRANSFER,
+    "taahhüt": EntryKind.COMMITMENT,
+    "ödeme": EntryKind.PAYMENT,
+    "gerçekleşme": EntryKind.PAYMENT,
+    **{kind.value: kind.value for kind in EntryKind},
+}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Satır %(row)s, sütun “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    entry_on: datetime.date
+    kurumsal: str
+    unit_name: str
+    functional: str
+    financing: str
+    economic: str
+    kind: str
+    amount: Decimal
+    description: str
+    document_no: str
+    project_label: str
+    source_key: str = ""
+
+
+@dataclass
+class ImportResult:
+    rows: list[ParsedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+    skipped: int = 0
+
+
+class ImportFailed(ValidationError):
+    """The file has errors; nothing was written. `.errors_list` holds RowError items."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors_list = errors
+        super().__init__([str(error) for error in errors])
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _fold(text: str) -> str:
+    return " ".join(turkish_lower(str(text or "")).split())
+
+
+def decode_text(content: bytes, encoding: str | None = None) -> str:
+    """UTF-8 (BOM or not) first; Windows-1254 when the bytes are not UTF-8."""
+    if encoding:
+        return content.decode(encoding)
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1254")
+
+
+def read_table(content: bytes, *, filename: str = "", mapping: dict | None = None) -> list[list]:
+    """All rows of a CSV or XLSX file (first row = header) as lists of cell values."""
+    mapping = mapping or {}
+    if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a broken file
+            raise ImportFailed(
+                [RowError(0, "-", _("XLSX dosyası okunamadı: %(e)s") % {"e": error})]
+            ) from error
+        sheet = book[mapping["sheet"]] if mapping.get("sheet") else book.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        book.close()
+        return [row for row in rows if any(cell not in (None, "") for cell in row)]
+    try:
+        text = decode_text(content, mapping.get("encoding"))
+    except (UnicodeDecodeError, LookupError) as error:
+        raise ImportFailed(
+            [RowError(0, "-", _("Dosyanın karakter kodlaması çözülemedi."))]
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = mapping.get("delimiter") or (
+        ";" if first_line.count(";") >= first_line.count(",") else ","
+    )
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [row for row in reader if any(cell.strip() for cell in row)]
+
+
+# ---------------------------------------------------------------- parsing cells
+
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DOT_DECIMAL = re.compile(r"^\d+(\.\d{1,2})?$")
+_COMMA_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$")
+
+
+def parse_amount(value) -> Decimal:
+    """`1.234.567,89`, `1234567.89`, `-500,25` or a spreadsheet number → Decimal.
+
+    Raises ValueError with a Turkish message otherwise.
+    """
+    if isinstance(value, bool):
+        raise ValueError(_("tutar değil"))
+    if isinstance(value, (int, Decimal)):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    else:
+        text = str(value or "").strip().replace("TL", "").replace("₺", "").replace(" ", "")
+        text = text.replace("\u00a0", "")
+        negative = text.startswith("-") or (text.startswith("(") and text.endswith(")"))
+        text = text.strip("-()")
+        if not text:
+            raise ValueError(_("tutar boş"))
+        if "," in text:
+            if not _COMMA_DECIMAL.match(text):
+                raise ValueError(_("“%(v)s” bir tutar değil (ör. 1.234.567,89)") % {"v": value})
+            text = text.replace(".", "").replace(",", ".")
+        elif _THOUSANDS_ONLY.match(text):
+            text = text.replace(".", "")
+        elif not _DOT_DECIMAL.match(text):
+            raise ValueError(_("“%(v)s” bir tutar değil (ör. 1.234.567,89)") % {"v": value})
+        amount = Decimal(text)
+        if negative:
+            amount = -amount
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(_("tutar en fazla iki ondalık (kuruş) içerebilir"))
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_date(value) -> datetime.date:
+    """`26.11.2026`, `2026-11-26` or a spreadsheet date → date. Else ValueError (in Turkish)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    match = re.match(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$", text)
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    elif iso:
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        raise ValueError(_("“%(v)s” bir tarih değil (ör. 26.11.2026)") % {"v": text})
+    try:
+        return datetime.date(year, month, day)
+    except ValueError as error:
+        raise ValueError(_("“%(v)s” takvimde olmayan bir tarih") % {"v": text}) from error
+
+
+def _code_text(value) -> str:
+    """Codes must arrive as text; a number means a spreadsheet already ate the leading zero."""
+    if isinstance(value, (int, float, Decimal, datetime.date)):
+        raise ValueError(
+            _(
+                "kod sayı ya da tarih olarak kaydedilmiş; "
+                "hücreyi metin biçiminde yazın (ör. 03.2.1.01)"
+            )
+        )
+    return str(value or "").strip()
+
+
+# ---------------------------------------------------------------- validation
+
+
+class _Catalogue:
+    """The year's valid codes, loaded once per import (a few queries, not one per row)."""
+
+    def __init__(self, council: Council, year: int):
+        self.codes: dict[str, set[str]] = {
+            "functional": set(),
+            "economic": set(),
+            "financing": set(),
+        }
+        for kind, code, level in ClassificationCode.objects.filter(
+            Q(council__isnull=True) | Q(council=council), year=year, is_active=True
+        ).values_list("kind", "code", "level"):
+            if kind == "financing" or level >= 3:
+                self.codes[kind].add(code)
+        closures = PeriodClosure.objects.filter(council=council, fiscal_year=year)
+        self.year_closed = closures.filter(month__isnull=True).exists()
+        self.closed_months = set(
+            closures.exclude(month__isnull=True).values_list("month", flat=True)
+        )
+
+
+def _resolve_columns(header: list, mapping: dict) -> tuple[dict[str, int], list[RowError]]:
+    columns = {_fold(k): v for k, v in (mapping.get("columns") or {}).items()}
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = _fold(name)
+        target = columns.get(key) or (DEFAULT_HEADERS.get(key) if not mapping.get("only") else None)
+        if target in FIELDS and target not in found:
+            found[target] = index
+    errors = [
+        RowError(1, str(FIELDS[name]), _("zorunlu sütun dosyada yok"))
+        for name in REQUIRED
+        if name not in found
+    ]
+    return found, errors
+
+
+def parse_rows(
+    table: list[list], *, council: Council, year: int, mapping: dict | None = None
+) -> ImportResult:
+    """Validate every row; collect all errors (row, column, why) instead of stopping at one."""
+    mapping = mapping or {}
+    result = ImportResult()
+    if not table:
+        result.errors.append(RowError(1, "-", _("dosya boş")))
+        return result
+    columns, errors = _resolve_columns(table[0], mapping)
+    if errors:
+        result.errors.extend(errors)
+        return result
+    kinds = {**DEFAULT_KINDS, **{_fold(k): v for k, v in (mapping.get("kinds") or {}).items()}}
+    catalogue = _Catalogue(council, year)
+    plate = council.province.plate
+    seen: Counter = Counter()
+    for offset, raw in enumerate(table[1:], start=2):
+        cells = {
+            name: (raw[index] if index < len(raw) else None) for name, index in columns.items()
+        }
+        row_errors: list[RowError] = []
+
+        def fail(name: str, message: str, _row=offset, _errors=row_errors) -> None:
+            _errors.append(RowError(_row, str(FIELDS[name]), message))
+
+        values: dict = {}
+        try:
+            values["entry_on"] = parse_date(cells["entry_on"])
+            day = values["entry_on"]
+            if day.year != year:
+                fail("entry_on", _("tarih %(year)s bütçe yılında değil") % {"year": year})
+            elif catalogue.year_closed or day.month in catalogue.closed_months:
+                fail("entry_on", _("bu tarihin dönemi kapalı"))
+        except ValueError as error:
+            fail("entry_on", str(error))
+        try:
+            values["amount"] = parse_amount(cells["amount"])
+        except ValueError as error:
+            fail("amount", str(error))
+        kind_text = _fold(cells["kind"])
+        values["kind"] = kinds.get(kind_text)
+        if values["kind"] is None:
+            fail("kind", _("“%(v)s” bilinmeyen işlem türü") % {"v": cells["kind"] or ""})
+        for name in ("kurumsal", "functional", "financing", "economic"):
+            try:
+                values[name] = _code_text(cells[name])
+            except ValueError as error:
+                fail(name, str(error))
+        if "kurumsal" in values:
+            if not re.match(KURUMSAL_RE, values["kurumsal"]):
+                fail(
+                    "kurumsal", _("“%(v)s” 46.PP.II.BB biçiminde değil") % {"v": values["kurumsal"]}
+                )
+            elif values["kurumsal"][3:5] != plate:
+                fail("kurumsal", _("il plakası %(p)s olmalı") % {"p": plate})
+        for name in ("functional", "economic", "financing"):
+            if name in values and values[name] not in catalogue.codes[name]:
+                fail(name, _("“%(v)s” %(year)s listesinde yok") % {"v": values[name], "year": year})
+        amount, kind = values.get("amount"), values.get("kind")
+        if amount is not None and kind is not None:
+            if kind in (EntryKind.INITIAL, EntryKind.ADDITION, EntryKind.PAYMENT) and amount <= 0:
+                fail("amount", _("bu işlem türünde tutar sıfırdan büyük olmalı"))
+            elif amount == 0:
+                fail("amount", _("tutar sıfır olamaz"))
+        if row_errors:
+            result.errors.extend(row_errors)
+            continue
+        parsed = ParsedRow(
+            row=offset,
+            entry_on=values["entry_on"],
+            kurumsal=values["kurumsal"],
+            unit_name=str(cells.get("unit_name") or "").strip(),
+            functional=values["functional"],
+            financing=values["financing"],
+            economic=values["economic"],
+            kind=values["kind"],
+            amount=values["amount"],
+            description=str(cells.get("description") or "").strip()[:255],
+            document_no=str(cells.get("document_no") or "").strip()[:80],
+            project_label=str(cells.get("project_label") or "").strip()[:200],
+        )
+        fingerprint = "|".join(
+            str(part)
+            for part in (
+                council.pk,
+                year,
+                parsed.entry_on.isoformat(),
+                parsed.kurumsal,
+                parsed.functional,
+                parsed.financing,
+                parsed.economic,
+                parsed.kind,
+                parsed.amount,
+                parsed.description,
+                parsed.document_no,
+                parsed.project_label,
+            )
+        )
+        seen[fingerprint] += 1  # identical rows in one file are distinct entries
+        parsed.source_key = hashlib.sha256(
+            f"{fingerprint}|{seen[fingerprint]}".encode()
+        ).hexdigest()
+        result.rows.append(parsed)
+    return result
+
+
+def import_preview(
+    *, council: Council, year: int, content: bytes, filename: str = "", mapping: dict | None = None
+) -> ImportResult:
+    """Parse and validate; writes nothing. Rows already imported count as `skipped`."""
+    try:
+        table = read_table(content, filename=filename, mapping=mapping)
+    except ImportFailed as failure:
+        return ImportResult(errors=failure.errors_list)
+    result = parse_rows(table, council=council, year=year, mapping=mapping)
+    keys = [row.source_key for row in result.rows]
+    existing = _existing_keys(council, keys)
+    result.skipped = sum(1 for key in keys if key in existing)
+    return result
+
+
+def _existing_keys(council: Council, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 5000):
+        found.update(
+            LedgerEntry.objects.filter(
+                council=council, source_key__in=keys[start : start + 5000]
+            ).values_list("source_key", flat=True)
+        )
+    return found
+
+
+@transaction.atomic
+def import_commit(
+    *,
+    actor,
+    council: Council,
+    year: int,
+    content: bytes,
+    filename: str = "",
+    mapping: dict | None = None,
+) -> ImportResult:
+    """Write every valid row, or nothing when any row has an error (raises ImportFailed).
+
+    `actor=None` is the command line (a system import); otherwise the actor must be allowed
+    to manage the council's money. One audit record describes the whole import.
+    """
+    if actor is not None:
+        ensure(can_manage_money(actor, council), _("Bu konseyin parasını yönetme yetkiniz yok."))
+    result = import_preview(
+        council=council, year=year, content=content, filename=filename, mapping=mapping
+    )
+    if result.errors:
+        raise ImportFailed(result.errors)
+    existing = _existing_keys(council, [row.source_key for row in result.rows])
+    fresh = [row for row in result.rows if row.source_key not in existing]
+    units = {
+        unit.kurumsal_code: unit
+        for unit in PayingUnit.objects.select_for_update().filter(council=council, fiscal_year=year)
+    }
+    lines = {
+        (line.paying_unit_id, line.functional_code, line.financing_code, line.economic_code): line
+        for line in BudgetLine.objects.filter(council=council, fiscal_year=year)
+    }
+    entries = []
+    for row in fresh:
+        unit = units.get(row.kurumsal)
+        if unit is None:
+            unit = PayingUnit.objects.create(
+                council=council,
+                fiscal_year=year,
+                kurumsal_code=row.kurumsal,
+                name=row.unit_name or _("Birim %(code)s") % {"code": row.kurumsal},
+                kind=PayingUnitKind.PRIVATE_OFFICE
+                if "özel kalem" in _fold(row.unit_name)
+                else PayingUnitKind.UNIT,
+            )
+            units[row.kurumsal] = unit
+        key = (unit.pk, row.functional, row.financing, row.economic)
+        line = lines.get(key)
+        if line is None:
+            line = BudgetLine.objects.create(
+                council=council,
+                fiscal_year=year,
+                paying_unit=unit,
+                functional_code=row.functional,
+                financing_code=row.financing,
+                economic_code=row.economic,
+            )
+            lines[key] = line
+        entries.append(
+            LedgerEntry(
+                council=council,
+                fiscal_year=year,
+                line=line,
+                kind=row.kind,
+                amount=row.amount,
+                entry_on=row.entry_on,
+                description=row.description,
+                document_no=row.document_no,
+                project_label=row.project_label,
+                source_key=row.source_key,
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+        )
+    LedgerEntry.objects.bulk_create(entries, batch_size=2000)
+    result.created = len(entries)
+    result.skipped = len(result.rows) - len(entries)
+    audit_record(
+        actor=actor,
+        action="budget.import",
+        target=None,
+        council_id=council.pk,
+        after={
+            "file": filename,
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "year": year,
+            "created": result.created,
+            "skipped": result.skipped,
+            "total": str(sum((entry.amount for entry in entries), Decimal("0.00"))),
+        },
+    )
+    return result

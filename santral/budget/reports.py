@@ -1,0 +1,213 @@
+"""Render a BudgetReport as tables, then as CSV, XLSX or PDF — one source for every format.
+
+`report_tables()` turns the report into plain tables (header, rows, total row); the CSV,
+XLSX and PDF writers and the HTML templates all print those tables, so their totals agree.
+Amounts stay Decimal until the writer: CSV prints `1234.56`, XLSX stores numbers with a
+`#,##0.00` format, HTML/PDF print `1.234,56`.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .charts import burndown_points, burndown_svg, treemap_svg
+from .selectors import BudgetReport, Figures
+
+FIGURE_HEADERS = [
+    ("initial", "Başlangıç ödeneği"),
+    ("additions", "Ek ödenek"),
+    ("transfers", "Aktarma"),
+    ("revised", "Revize ödenek"),
+    ("committed", "Açık taahhüt"),
+    ("paid", "Ödenen"),
+    ("remaining", "Kalan"),
+]
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    headers: list[str]
+    rows: list[list]
+    total: list
+    text_columns: int  # leading columns that are codes/labels (kept as text)
+
+
+def _figures(figures: Figures) -> list[Decimal]:
+    values = figures.as_dict()
+    return [values[key] for key, _label in FIGURE_HEADERS]
+
+
+def _figure_headers() -> list[str]:
+    return [_(label) for _key, label in FIGURE_HEADERS]
+
+
+def lines_table(report: BudgetReport, *, public: bool = False) -> Table:
+    headers = [
+        _("Kurumsal"),
+        _("Ödeyen birim"),
+        _("Fonksiyonel"),
+        _("Finansman"),
+        _("Ekonomik"),
+        *_figure_headers(),
+    ]
+    rows = []
+    for row in report.lines:
+        line = row.line
+        rows.append(
+            [
+                row.kurumsal,
+                row.unit_name,
+                line.functional_code if line else "",
+                line.financing_code if line else "",
+                line.economic_code if line else "",
+                *_figures(row.figures),
+            ]
+        )
+    return Table(
+        "satirlar",
+        _("Bütçe satırları: ödenek ve gerçekleşme"),
+        headers,
+        rows,
+        [_("TOPLAM"), "", "", "", "", *_figures(report.total)],
+        5,
+    )
+
+
+def _group_table(slug: str, title: str, key_header: str, groups) -> Table:
+    total = Figures()
+    for group in groups:
+        total += group.figures
+    return Table(
+        slug,
+        title,
+        [key_header, _("Ad"), *_figure_headers()],
+        [[g.key, g.label, *_figures(g.figures)] for g in groups],
+        [_("TOPLAM"), "", *_figures(total)],
+        2,
+    )
+
+
+def in_kind_table(report: BudgetReport) -> Table:
+    return Table(
+        "ayni",
+        _("Ayni katkılar (katkı veren türüne göre)"),
+        [_("Tür"), _("Ad"), _("Değer (TL)")],
+        [[row.key, row.label, row.value] for row in report.in_kind_by_kind],
+        [_("TOPLAM"), "", report.in_kind_total],
+        2,
+    )
+
+
+def consolidated_table(report: BudgetReport) -> Table:
+    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind."""
+    rows = [[g.key, g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
+    rows.append(["in_kind", _("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
+    return Table(
+        "konsolide",
+        _("Konsolide tablo: nakit ve ayni"),
+        [_("Yol"), _("Ad"), _("Revize ödenek"), _("Ödenen / alınan")],
+        rows,
+        [_("TOPLAM"), "", report.total.revised, report.cash_plus_in_kind],
+        2,
+    )
+
+
+def report_tables(report: BudgetReport, *, public: bool = False) -> list[Table]:
+    tables = [lines_table(report)] if not public else []
+    tables += [
+        _group_table("fonksiyonel", _("Fonksiyonel koda göre"), _("Kod"), report.by_functional()),
+        _group_table("ekonomik", _("Ekonomik koda göre"), _("Kod"), report.by_economic()),
+        _group_table("birim", _("Ödeyen birime göre"), _("Kurumsal"), report.by_unit()),
+        _group_table("proje", _("Etkinlik / projeye göre"), _("Etkinlik"), report.by_project),
+        _group_table("ay", _("Aya göre"), _("Ay"), report.by_month),
+        in_kind_table(report),
+        consolidated_table(report),
+    ]
+    return tables
+
+
+def report_charts(report: BudgetReport) -> dict:
+    functional = report.by_functional()
+    return {
+        "treemap_rows": functional,
+        "treemap": treemap_svg(
+            [(g.key, g.label, g.figures.revised) for g in functional],
+            title=_("Revize ödeneğin fonksiyonel koda göre dağılımı"),
+        ),
+        "burndown": burndown_svg(burndown_points(report), title=_("Aylara göre kalan ödenek")),
+        "burndown_points": burndown_points(report),
+    }
+
+
+def _cell(value):
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return value
+
+
+def report_csv(report: BudgetReport, *, table: str = "satirlar", public: bool = False) -> str:
+    """One table as CSV (UTF-8, comma, dot decimals), chosen by its slug."""
+    tables = {t.slug: t for t in report_tables(report, public=public)}
+    chosen = tables.get(table) or next(iter(tables.values()))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(chosen.headers)
+    for row in chosen.rows:
+        writer.writerow([_cell(value) for value in row])
+    writer.writerow([_cell(value) for value in chosen.total])
+    return out.getvalue()
+
+
+def write_xlsx_tables(tables: list[Table]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for table in tables:
+        sheet = book.create_sheet(table.slug[:31])
+        sheet.append(table.headers)
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in [*table.rows, table.total]:
+            sheet.append([str(v) if i < table.text_columns else v for i, v in enumerate(row)])
+            for index, cell in enumerate(sheet[sheet.max_row]):
+                if index < table.text_columns:
+                    cell.number_format = "@"  # codes stay text: 03.05 never becomes a date
+                elif isinstance(cell.value, (int, float, Decimal)):
+                    cell.number_format = "#,##0.00"
+        for cell in sheet[sheet.max_row]:
+            cell.font = bold
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def report_xlsx(report: BudgetReport, *, public: bool = False) -> bytes:
+    return write_xlsx_tables(report_tables(report, public=public))
+
+
+def report_pdf(report: BudgetReport, *, public: bool = False) -> bytes:
+    """The report as PDF through WeasyPrint (needs Debian's pango; see README)."""
+    from pathlib import Path
+
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(
+        "budget/report_print.html",
+        {
+            "report": report,
+            "tables": report_tables(report, public=public),
+            "charts": report_charts(report),
+            "public": public,
+        },
+    )
+    stylesheet = CSS(filename=str(Path(__file__).resolve().parent / "pdf.css"))
+    return HTML(string=html, base_url=None).write_pdf(stylesheets=[stylesheet])

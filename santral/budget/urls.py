@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "budget"
+
+urlpatterns = [
+    path("konseyler/<slug:slug>/butce/<int:year>/", views.public_budget_view, name="public"),
+    path(
+        "konseyler/<slug:slug>/butce/<int:year>/rapor.<str:fmt>",
+        views.public_budget_export_view,
+        name="public-export",
+    ),
+]
