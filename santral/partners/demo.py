@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from santral.core.demo import upsert
+from santral.councils.demo import DEMO_PASSWORD
 from santral.councils.models import Body, Council, District, Province
 
 from .models import (
@@ -16,6 +17,7 @@ from .models import (
     ConsentText,
     ContributionKind,
     CouncilLetterhead,
+    Liaison,
     Milestone,
     Organisation,
     OrganisationKind,
@@ -28,6 +30,8 @@ from .models import (
 )
 from .services import format_reference, next_letter_number
 
+LIAISON_EMAIL = "irtibat@ulasim.example"
+LIAISON_NAME = "Ulaşım Daire Başkanlığı İrtibat (demo)"
 DEMO_NOTE = "Bu kayıt Santral'ın tanıtım (demo) verisidir."
 COUNCIL_SLUG = "adana-buyuksehir"
 GROUP_SLUG = "destek-ve-kaynak-calisma-grubu"
@@ -249,5 +253,36 @@ def load_partners_demo(stdout=None) -> None:
             value=Decimal("9000.00"),
             due_on=date(2026, 12, 5),
         )
+    liaison_user = _ensure_liaison_user()
+    upsert(
+        Liaison,
+        council=council,
+        organisation=organisations["adana-bb-ulasim-daire-baskanligi"],
+        user=liaison_user,
+        defaults={},
+    )
     if stdout is not None:
         stdout.write(f"  paydaşlar: {len(organisations)} kurum, 1 ortak proje, 1 destek yazısı\n")
+        stdout.write(
+            f"  {LIAISON_EMAIL:<28} {DEMO_PASSWORD}  (Ulaşım Daire Başkanlığı irtibat kişisi: "
+            "/kurum-paneli/)\n"
+        )
+
+
+def _ensure_liaison_user():
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    user = User.objects.filter(email=LIAISON_EMAIL).first()
+    if user is None:
+        user = User(username=LIAISON_EMAIL, email=LIAISON_EMAIL, full_name=LIAISON_NAME)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    upsert(
+        EmailAddress,
+        user=user,
+        email=LIAISON_EMAIL,
+        defaults={"verified": True, "primary": True},
+    )
+    return user
