@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -56,7 +56,6 @@ from .services import (
     can_edit_organisation,
     contact_delete,
     contact_save,
-    current_consent_text,
     letterhead_save,
     liaison_add,
     liaison_remove,
@@ -239,6 +238,17 @@ class AffiliationForm(WagtailAdminModelForm):
         councils = partner_councils(self.for_user)
         self.fields["council"].queryset = councils
         self.fields["bodies"].queryset = Body.objects.filter(council__in=councils)
+        # Any public or platform-wide record can be linked; private ones only by their keeper.
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(
+                Q(is_public=True)
+                | Q(owner_council__isnull=True)
+                | Q(owner_council__in=councils)
+                | Q(affiliations__council__in=councils)
+            )
+            .distinct()
+            .order_by("sort_key")
+        )
         if self.instance.pk:
             self.fields["council"].disabled = True
             self.fields["organisation"].disabled = True
@@ -294,11 +304,6 @@ class AffiliationViewSet(ModelViewSet):
 
 
 class ContactCreateView(ServiceFormMixin, CreateView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["consent_text"] = current_consent_text()
-        return context
-
     def save_instance(self):
         contact = self.form.save(commit=False)
         return contact_save(
@@ -719,4 +724,42 @@ def dashboard_view(request, council_id: int):
             "total_in_kind": sum((row.in_kind for row in contributions), 0),
             "recent": recent,
         },
+    )
+
+
+# --- An institution's history with the user's councils -------------------------------------
+
+
+def organisation_history_view(request, pk: int):
+    """Projects, contributions and pledges of one institution with the user's councils."""
+    from .selectors import organisation_contribution_totals, organisation_pledge_history
+
+    councils = partner_councils(request.user)
+    organisation = get_object_or_404(
+        OrganisationPolicy(Organisation).instances_user_has_any_permission_for(
+            request.user, ["view"]
+        ),
+        pk=pk,
+    )
+    sections = []
+    for council in councils.filter(affiliations__organisation=organisation).distinct():
+        sections.append(
+            {
+                "council": council,
+                "totals": organisation_contribution_totals(
+                    organisation=organisation, council=council
+                ),
+                "partnerships": organisation.project_partnerships.filter(
+                    project__council=council
+                ).select_related("project"),
+                "pledges": organisation_pledge_history(organisation=organisation, council=council),
+                "requests": SupportRequest.objects.filter(
+                    council=council, organisation=organisation
+                ).order_by("-created_at"),
+            }
+        )
+    return TemplateResponse(
+        request,
+        "partners/backoffice/organisation_history.html",
+        {"organisation": organisation, "sections": sections},
     )

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from santral.councils.models import Body
 from santral.councils.permissions import Capability, councils_with_capability
 
-from .models import AnswerKind, ContactPerson, Organisation, SupportRequest
+from .models import AnswerKind, ContactPerson, Organisation, Project, SupportRequest
 
 REQUIRED = {"required": gettext_lazy("Bu alan zorunludur.")}
 
@@ -152,6 +152,15 @@ class ContactForm(WagtailAdminModelForm):
         ).distinct()
         if self.instance.pk:
             self.fields["council"].disabled = True
+        from .services import current_consent_text
+
+        consent = current_consent_text()
+        self.fields["consent_given"].help_text = (
+            _("Açık rıza metni (sürüm %(version)s): %(text)s")
+            % {"version": consent.version, "text": consent.text}
+            if consent
+            else _("Henüz bir açık rıza metni tanımlanmadı.")
+        )
 
 
 class SupportRequestForm(WagtailAdminModelForm):
@@ -189,6 +198,10 @@ class SupportRequestForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         councils = councils_with_capability(self.for_user, Capability.MANAGE_PARTNERS)
         self.fields["council"].queryset = councils
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            affiliations__council__in=councils
+        ).distinct()
         self.fields["body"].queryset = Body.objects.filter(council__in=councils)
+        self.fields["project"].queryset = Project.objects.filter(council__in=councils)
         if self.instance.pk:
             self.fields["council"].disabled = True

@@ -16,6 +16,7 @@ from .backoffice import (
     SupportRequestViewSet,
     dashboard_index_view,
     dashboard_view,
+    organisation_history_view,
     partner_councils,
     support_request_detail_view,
     support_request_pdf_view,
@@ -59,6 +60,7 @@ def register_partner_urls():
             support_request_pdf_view,
             name="santral_partner_request_pdf",
         ),
+        path("paydas-gecmisi/<int:pk>/", organisation_history_view, name="santral_partner_history"),
         path("ortaklik-panosu/", dashboard_index_view, name="santral_partner_dashboard_index"),
         path("ortaklik-panosu/<int:council_id>/", dashboard_view, name="santral_partner_dashboard"),
     ]

@@ -25,6 +25,7 @@ OUR_PREFIXES = (
     "destek-yazisi/",
     "yazi-antetleri/",
     "ortaklik-panosu/",
+    "paydas-gecmisi/",
 )
 
 
@@ -282,3 +283,46 @@ def test_every_partners_backoffice_url_is_closed_to_anonymous_members_and_outsid
             assert_denied(response)
             checked += 1
     assert checked >= 45
+
+
+def test_every_partners_screen_opens_for_an_editor(client, cast, ulasim, consent):
+    request = support_request_create(
+        actor=cast.editor_a, council=cast.council_a, organisation=ulasim, subject="S", text="T"
+    )
+    client.force_login(cast.editor_a)
+    for name in (
+        "paydaslar",
+        "paydasliklar",
+        "iletisim-kisileri",
+        "irtibat-kisileri",
+        "ortak-projeler",
+        "destek-yazilari",
+        "yazi-antetleri",
+    ):
+        for view in ("index", "add"):
+            response = client.get(reverse(f"{name}:{view}"))
+            assert response.status_code == 200, (name, view)
+    body = client.get(reverse("iletisim-kisileri:add")).content.decode()
+    assert consent.text in body
+    assert client.get(reverse("paydaslar:edit", args=[ulasim.pk])).status_code == 200
+    assert client.get(reverse("destek-yazilari:edit", args=[request.pk])).status_code == 200
+    assert client.get(reverse("santral_partner_dashboard_index")).status_code == 302
+    history = client.get(reverse("santral_partner_history", args=[ulasim.pk]))
+    assert history.status_code == 200 and "S" in history.content.decode()
+    client.force_login(cast.editor_b)
+    assert client.get(reverse("santral_partner_history", args=[ulasim.pk])).status_code == 404
+
+
+def test_request_form_offers_only_own_institutions_and_projects(client, cast, ulasim):
+    from santral.partners.factories import ProjectFactory
+
+    foreign = OrganisationFactory(name="Yalnız Çukurova Kurumu", owner_council=cast.council_b)
+    foreign_project = ProjectFactory(council=cast.council_b, title="Çukurova Gizli Projesi")
+    client.force_login(cast.editor_a)
+    body = client.get(reverse("destek-yazilari:add")).content.decode()
+    assert ulasim.name in body
+    assert foreign.name not in body and foreign_project.title not in body
+    before = _state()
+    response = client.post(reverse("destek-yazilari:add"), _request_data(cast.council_a, foreign))
+    assert "Bilinmeyen kurum seçildi." in response.content.decode()
+    assert _state() == before
