@@ -296,12 +296,16 @@ def contact_save(*, actor, contact: ContactPerson, consent_given: bool = False) 
     action = "contact.create" if contact.pk is None else "contact.update"
     contact.full_clean()
     contact.save()
+    # No target: an audit row outlives an erased contact, so it keeps ids, never the name.
     audit_record(
         actor=actor,
         action=action,
-        target=contact,
         council_id=contact.council_id,
-        after={"consent_version": contact.consent_version},
+        after={
+            "contact_id": contact.pk,
+            "organisation_id": contact.organisation_id,
+            "consent_version": contact.consent_version,
+        },
     )
     return contact
 
@@ -314,7 +318,10 @@ def contact_delete(*, actor, contact: ContactPerson) -> None:
         _("Bu konseyin paydaşlarını düzenleme yetkiniz yok."),
     )
     audit_record(
-        actor=actor, action="contact.delete", target=contact, council_id=contact.council_id
+        actor=actor,
+        action="contact.delete",
+        council_id=contact.council_id,
+        before={"contact_id": contact.pk, "organisation_id": contact.organisation_id},
     )
     contact.delete()
 

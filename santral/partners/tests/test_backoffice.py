@@ -326,3 +326,60 @@ def test_request_form_offers_only_own_institutions_and_projects(client, cast, ul
     response = client.post(reverse("destek-yazilari:add"), _request_data(cast.council_a, foreign))
     assert "Bilinmeyen kurum seçildi." in response.content.decode()
     assert _state() == before
+
+
+def test_request_workflow_through_the_back_office(client, cast, ulasim):
+    request = support_request_create(
+        actor=cast.editor_a, council=cast.council_a, organisation=ulasim, subject="S", text="T"
+    )
+    client.force_login(cast.editor_a)
+    detail = reverse("santral_partner_request", args=[request.pk])
+    client.post(detail, {"action": "send"})
+    client.post(detail, {"action": "answer", "answer": "accepted", "note": "Olur."})
+    before = _state()
+    pledges_before = list(request.pledges.values())
+    response = client.post(
+        detail,
+        {"action": "pledge", "what": "Ses sistemi", "quantity": "-3", "value": "0"},
+        follow=True,
+    )
+    assert "Miktar sıfırdan büyük olmalıdır" in response.content.decode()
+    assert list(request.pledges.values()) == pledges_before and _state() == before
+    client.post(detail, {"action": "pledge", "what": "Ses sistemi", "quantity": "1", "value": "0"})
+    client.post(detail, {"action": "delivered"})
+    client.post(detail, {"action": "thanked"})
+    request.refresh_from_db()
+    assert (request.status, request.answer, request.pledges.count()) == ("thanked", "accepted", 1)
+    actions = set(
+        AuditRecord.objects.filter(target_id=str(request.pk)).values_list("action", flat=True)
+    )
+    assert {
+        "support_request.send",
+        "support_request.answer",
+        "support_request.delivered",
+        "support_request.thanked",
+    } <= actions
+
+
+def test_liaison_cannot_settle_pledges_or_mark_delivery(cast, ulasim):
+    from django.core.exceptions import PermissionDenied
+
+    from santral.core.factories import UserFactory
+    from santral.partners.services import (
+        liaison_add,
+        pledge_settle,
+        support_request_mark_delivered,
+    )
+
+    liaison = UserFactory(email="irtibat@kurum.test")
+    liaison_add(actor=cast.editor_a, council=cast.council_a, organisation=ulasim, user=liaison)
+    request = support_request_create(
+        actor=cast.editor_a, council=cast.council_a, organisation=ulasim, subject="S", text="T"
+    )
+    support_request_send(actor=cast.editor_a, support_request=request)
+    support_request_answer(actor=liaison, support_request=request, answer="accepted")
+    pledge = pledge_add(actor=liaison, support_request=request, what="Salon", quantity=1)
+    with pytest.raises(PermissionDenied):
+        pledge_settle(actor=liaison, pledge=pledge, fulfilled=True)
+    with pytest.raises(PermissionDenied):
+        support_request_mark_delivered(actor=liaison, support_request=request)

@@ -395,3 +395,18 @@ def test_letter_numbers_under_concurrency_have_no_gaps_or_duplicates(cast, ulasi
     assert errors == []
     numbers = sorted(SupportRequest.objects.values_list("number", flat=True))
     assert numbers == list(range(1, 9))
+
+
+def test_erased_contact_leaves_no_name_in_the_audit_trail(cast, ulasim, consent):
+    from santral.partners.services import contact_delete
+
+    contact = contact_save(
+        actor=cast.editor_a,
+        contact=ContactPerson(council=cast.council_a, organisation=ulasim, full_name="Şule Işık"),
+        consent_given=True,
+    )
+    contact_delete(actor=cast.editor_a, contact=contact)
+    assert not ContactPerson.objects.exists()
+    rows = AuditRecord.objects.filter(action__startswith="contact.")
+    assert rows.count() == 2
+    assert all("Şule" not in f"{row.target_repr} {row.before} {row.after}" for row in rows)
