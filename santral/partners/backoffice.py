@@ -41,6 +41,7 @@ from .forms import (
 )
 from .models import (
     Affiliation,
+    ConsentText,
     ContactPerson,
     CouncilLetterhead,
     Liaison,
@@ -54,6 +55,7 @@ from .services import (
     affiliation_remove,
     affiliation_set,
     can_edit_organisation,
+    consent_text_create,
     contact_delete,
     contact_save,
     letterhead_save,
@@ -763,3 +765,62 @@ def organisation_history_view(request, pk: int):
         "partners/backoffice/organisation_history.html",
         {"organisation": organisation, "sections": sections},
     )
+
+
+# --- KVKK consent texts (platform admins) --------------------------------------------------
+
+
+class ConsentTextPolicy(BasePermissionPolicy):
+    def user_has_permission(self, user, action):
+        return is_platform_admin(user) and action in ("add", "view")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return is_platform_admin(user) and action == "view"
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if is_platform_admin(user):
+            return ConsentText.objects.all()
+        return ConsentText.objects.none()
+
+    def users_with_any_permission(self, actions):
+        return _nobody()
+
+
+class ConsentTextForm(WagtailAdminModelForm):
+    class Meta:
+        model = ConsentText
+        fields = ["version", "text"]
+        error_messages = {
+            "version": {
+                "required": gettext_lazy("Sürüm boş olamaz."),
+                "unique": gettext_lazy("Bu sürüm zaten var; yeni bir sürüm adı verin."),
+            },
+            "text": {"required": gettext_lazy("Metin boş olamaz.")},
+        }
+
+
+class ConsentTextCreateView(ServiceFormMixin, CreateView):
+    def save_instance(self):
+        return consent_text_create(
+            actor=self.request.user,
+            version=self.form.cleaned_data["version"],
+            text=self.form.cleaned_data["text"],
+        )
+
+
+class ConsentTextViewSet(ModelViewSet):
+    model = ConsentText
+    icon = "doc-full-inverse"
+    menu_order = 307
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("KVKK açık rıza metinleri")
+    list_display = ["version", "created_at"]
+    add_view_class = ConsentTextCreateView
+    index_view_class = ScopedIndexView
+    edit_view_enabled = False
+    delete_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return ConsentTextForm

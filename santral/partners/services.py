@@ -844,3 +844,18 @@ def pledge_settle(
         after={"status": locked.status, "delivered_value": str(locked.delivered_value)},
     )
     return locked
+
+
+@transaction.atomic
+def consent_text_create(*, actor, version: str, text: str) -> ConsentText:
+    """Publish a new version of the KVKK consent text. Versions are never edited."""
+    ensure(is_platform_admin(actor), _("Açık rıza metnini yalnızca platform yöneticileri ekler."))
+    consent = ConsentText(version=(version or "").strip(), text=(text or "").strip())
+    if ConsentText.objects.filter(version=consent.version).exists():
+        raise ValidationError({"version": _("Bu sürüm zaten var; yeni bir sürüm adı verin.")})
+    consent.full_clean()
+    consent.save()
+    audit_record(
+        actor=actor, action="consent_text.create", target=consent, after={"version": version}
+    )
+    return consent

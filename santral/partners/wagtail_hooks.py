@@ -6,6 +6,8 @@ from wagtail.permissions import register_permission_policy
 
 from .backoffice import (
     AffiliationViewSet,
+    ConsentTextPolicy,
+    ConsentTextViewSet,
     ContactViewSet,
     CouncilScopedPolicy,
     LetterheadViewSet,
@@ -23,6 +25,7 @@ from .backoffice import (
 )
 from .models import (
     Affiliation,
+    ConsentText,
     ContactPerson,
     CouncilLetterhead,
     Liaison,
@@ -32,6 +35,7 @@ from .models import (
 )
 
 register_permission_policy(Organisation, OrganisationPolicy(Organisation))
+register_permission_policy(ConsentText, ConsentTextPolicy(ConsentText))
 for _model in (Affiliation, ContactPerson, Liaison, Project, SupportRequest, CouncilLetterhead):
     register_permission_policy(_model, CouncilScopedPolicy(_model))
 
@@ -46,6 +50,7 @@ def register_partner_viewsets():
         ProjectViewSet("ortak-projeler"),
         SupportRequestViewSet("destek-yazilari"),
         LetterheadViewSet("yazi-antetleri"),
+        ConsentTextViewSet("acik-riza-metinleri"),
     ]
 
 

@@ -26,6 +26,7 @@ OUR_PREFIXES = (
     "yazi-antetleri/",
     "ortaklik-panosu/",
     "paydas-gecmisi/",
+    "acik-riza-metinleri/",
 )
 
 
@@ -383,3 +384,21 @@ def test_liaison_cannot_settle_pledges_or_mark_delivery(cast, ulasim):
         pledge_settle(actor=liaison, pledge=pledge, fulfilled=True)
     with pytest.raises(PermissionDenied):
         support_request_mark_delivered(actor=liaison, support_request=request)
+
+
+def test_only_platform_admin_publishes_consent_texts(client, cast):
+    from santral.partners.models import ConsentText
+
+    client.force_login(cast.editor_a)
+    assert_denied(client.post(reverse("acik-riza-metinleri:add"), {"version": "x", "text": "y"}))
+    assert not ConsentText.objects.exists()
+    client.force_login(cast.platform_admin)
+    response = client.post(
+        reverse("acik-riza-metinleri:add"), {"version": "2027-1", "text": "Yeni metin."}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("acik-riza-metinleri:add"), {"version": "2027-1", "text": "Başka metin."}
+    )
+    assert "Bu sürüm zaten var" in response.content.decode()
+    assert list(ConsentText.objects.values_list("text", flat=True)) == ["Yeni metin."]
