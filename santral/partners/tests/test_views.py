@@ -227,3 +227,19 @@ def test_non_liaison_has_no_institution_panel(client, cast):
     assert client.get("/kurum-paneli/").status_code == 404
     client.logout()
     assert client.get("/kurum-paneli/").status_code == 302
+
+
+def test_liaison_dashboard_is_paginated_with_constant_queries(
+    client, cast, ulasim, django_assert_max_num_queries
+):
+    liaison_user = UserFactory(email="irtibat@ulasim.test")
+    liaison_add(actor=cast.editor_a, council=cast.council_a, organisation=ulasim, user=liaison_user)
+    client.force_login(liaison_user)
+    _sent(cast, ulasim)
+    with django_assert_max_num_queries(8) as few:
+        assert client.get("/kurum-paneli/").status_code == 200
+    for index in range(30):
+        _sent(cast, ulasim, subject=f"Talep {index}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/kurum-paneli/")
+    assert len(response.context["requests"]) == 24
