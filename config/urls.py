@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("santral.councils.urls")),
     path("", include("santral.budget.urls")),
+    path("", include("santral.partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

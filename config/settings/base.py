@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "santral.core",
     "santral.councils",
     "santral.budget",
+    "santral.partners",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
@@ -209,6 +210,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["santral.api.schema.only_public_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "santral.partners.models.OrganisationKind",
+        "ProjectStatusEnum": "santral.partners.models.ProjectStatus",
+    },
 }
 
 # Santral's own knobs

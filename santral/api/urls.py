@@ -4,6 +4,12 @@ from django.urls import path
 
 from santral.budget.api import CouncilBudgetApi
 from santral.councils.api import CouncilListApi
+from santral.partners.api import (
+    CouncilProjectDetailApi,
+    CouncilProjectListApi,
+    StakeholderDetailApi,
+    StakeholderListApi,
+)
 
 app_name = "api"
 
@@ -11,5 +17,17 @@ urlpatterns = [
     path("councils/", CouncilListApi.as_view(), name="council-list"),
     path(
         "councils/<slug:slug>/budget/<int:year>/", CouncilBudgetApi.as_view(), name="council-budget"
+    ),
+    path("stakeholders/", StakeholderListApi.as_view(), name="stakeholder-list"),
+    path("stakeholders/<slug:slug>/", StakeholderDetailApi.as_view(), name="stakeholder-detail"),
+    path(
+        "councils/<slug:council_slug>/projects/",
+        CouncilProjectListApi.as_view(),
+        name="council-project-list",
+    ),
+    path(
+        "councils/<slug:council_slug>/projects/<slug:slug>/",
+        CouncilProjectDetailApi.as_view(),
+        name="council-project-detail",
     ),
 ]

@@ -27,6 +27,7 @@ class Capability(StrEnum):
     PUBLISH_CONTENT = "publish_content"
     VIEW_MONEY = "view_money"
     MANAGE_MONEY = "manage_money"
+    MANAGE_PARTNERS = "manage_partners"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -40,6 +41,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_CONTENT,
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
+            Capability.MANAGE_PARTNERS,
         }
     ),
     Role.EDITOR: frozenset(
@@ -49,6 +51,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_CONTENT,
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
+            Capability.MANAGE_PARTNERS,
         }
     ),
     Role.TREASURER: frozenset(
@@ -198,3 +201,8 @@ def can_manage_money(user, council: Council) -> bool:
 
 def can_view_internal(user, council: Council) -> bool:
     return has_capability(user, council, Capability.VIEW_INTERNAL)
+
+
+def can_manage_partners(user, council: Council) -> bool:
+    """Stakeholders, contacts, joint projects and support requests of the council."""
+    return has_capability(user, council, Capability.MANAGE_PARTNERS)

@@ -1,0 +1,203 @@
+"""Public API of partners: stakeholder profiles and joint projects (read-only).
+
+A stakeholder appears only with a public profile and only with what it chose to
+show; contact details (e-mail, phone, address, contact persons) never appear.
+"""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import generics, serializers
+
+from santral.councils.models import Council
+
+from .models import Organisation, Project
+from .selectors import (
+    council_public_projects,
+    public_organisation,
+    public_organisations,
+    public_project,
+)
+
+
+class StakeholderSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display")
+    registry_number = serializers.SerializerMethodField()
+    website = serializers.SerializerMethodField()
+    province = serializers.SerializerMethodField()
+    district = serializers.SerializerMethodField()
+    topics = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "kind_label",
+            "registry_number",
+            "description",
+            "website",
+            "province",
+            "district",
+            "topics",
+            "url",
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_registry_number(self, organisation) -> str | None:
+        return organisation.registry_number or None if organisation.show_registry_number else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_website(self, organisation) -> str | None:
+        return organisation.website or None if organisation.show_website else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_province(self, organisation) -> str | None:
+        if organisation.show_location and organisation.province_id:
+            return organisation.province.name
+        return None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_district(self, organisation) -> str | None:
+        if organisation.show_location and organisation.district_id:
+            return organisation.district.name
+        return None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_topics(self, organisation) -> list[str]:
+        if not organisation.show_topics:
+            return []
+        return [topic.name for topic in organisation.topics.all()]
+
+    def get_url(self, organisation) -> str:
+        request = self.context.get("request")
+        path = organisation.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+class StakeholderDetailSerializer(StakeholderSerializer):
+    councils = serializers.SerializerMethodField()
+
+    class Meta(StakeholderSerializer.Meta):
+        fields = [*StakeholderSerializer.Meta.fields, "councils"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_councils(self, organisation) -> list[dict]:
+        if not organisation.show_councils:
+            return []
+        return [
+            {
+                "slug": affiliation.council.slug,
+                "name": affiliation.council.name,
+                "bodies": [body.name for body in affiliation.bodies.all()],
+            }
+            for affiliation in organisation.affiliations.all()
+        ]
+
+
+class StakeholderListApi(generics.ListAPIView):
+    """Stakeholders with a public profile, in Turkish alphabetical order, paginated."""
+
+    serializer_class = StakeholderSerializer
+
+    def get_queryset(self):
+        return public_organisations()
+
+
+class StakeholderDetailApi(generics.RetrieveAPIView):
+    """One stakeholder's public profile with the councils and bodies it takes part in."""
+
+    serializer_class = StakeholderDetailSerializer
+    lookup_field = "slug"
+
+    def get_object(self):
+        organisation = public_organisation(slug=self.kwargs["slug"])
+        if organisation is None:
+            from django.http import Http404
+
+            raise Http404
+        return organisation
+
+
+class ProjectPartnerSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="organisation.name")
+    organisation_slug = serializers.SerializerMethodField()
+    role = serializers.CharField()
+    role_label = serializers.CharField(source="get_role_display")
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_organisation_slug(self, partner) -> str | None:
+        return partner.organisation.slug if partner.organisation.is_public else None
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    council = serializers.CharField(source="council.slug")
+    status_label = serializers.CharField(source="get_status_display")
+    partners = ProjectPartnerSerializer(many=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug",
+            "title",
+            "aim",
+            "council",
+            "status",
+            "status_label",
+            "starts_on",
+            "ends_on",
+            "partners",
+        ]
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    due_on = serializers.DateField()
+    done_on = serializers.DateField(allow_null=True)
+
+
+class ContributionSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="organisation.name")
+    kind = serializers.CharField()
+    description = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2)
+    contributed_on = serializers.DateField()
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    milestones = MilestoneSerializer(many=True)
+    contributions = ContributionSerializer(many=True)
+    bodies = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [
+            *ProjectSerializer.Meta.fields,
+            "description",
+            "bodies",
+            "milestones",
+            "contributions",
+        ]
+
+
+class CouncilProjectListApi(generics.ListAPIView):
+    """A council's public joint projects, newest first, paginated."""
+
+    serializer_class = ProjectSerializer
+
+    def get_queryset(self):
+        council = get_object_or_404(Council.objects.listed(), slug=self.kwargs["council_slug"])
+        return council_public_projects(council=council).select_related("council")
+
+
+class CouncilProjectDetailApi(generics.RetrieveAPIView):
+    serializer_class = ProjectDetailSerializer
+
+    def get_object(self):
+        from django.http import Http404
+
+        council = get_object_or_404(Council.objects.listed(), slug=self.kwargs["council_slug"])
+        project = public_project(council=council, slug=self.kwargs["slug"])
+        if project is None:
+            raise Http404
+        return project

@@ -1,0 +1,79 @@
+"""Stakeholder profiles and joint projects in tr, en and ar: axe-core finds no serious or
+critical violation, Arabic renders right-to-left, no CSP error; and an institution's
+liaison signs in, sees the request addressed to it and answers it, without JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "stakeholders": "/paydaslar/",
+    "stakeholder": "/paydaslar/adana-grafik-tasarimcilar-dernegi/",
+    "projects": "/adana-buyuksehir/projeler/",
+    "project": "/adana-buyuksehir/projeler/genclik-festivali-2026/",
+}
+LANGUAGES = {"tr": "", "en": "/en", "ar": "/ar"}
+BLOCKING = {"serious", "critical"}
+
+
+def test_partner_pages_are_accessible_in_every_language(live_site, page, screenshots):
+    axe = Axe()
+    problems: list[str] = []
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for lang, prefix in LANGUAGES.items():
+        for name, path in PAGES.items():
+            response = page.goto(live_site + prefix + path)
+            assert response is not None and response.status == 200, (lang, name)
+            assert page.get_attribute("html", "lang") == lang
+            assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+            page.screenshot(path=str(screenshots / f"partners-{name}-{lang}.png"), full_page=True)
+            results = axe.run(page)
+            for violation in results.response["violations"]:
+                if violation["impact"] in BLOCKING:
+                    targets = [node["target"] for node in violation["nodes"]][:3]
+                    problems.append(
+                        f"{lang} {name}: {violation['id']} ({violation['impact']}) {targets}"
+                    )
+    assert problems == []
+    assert csp_errors == []
+
+
+def test_stakeholder_profile_shows_no_contact_details(live_site, page):
+    page.goto(live_site + PAGES["stakeholder"])
+    text = page.inner_text("main")
+    assert "Adana Grafik Tasarımcılar Derneği" in text
+    assert "Gençlik Festivali 2026" in text
+    assert "iletisim@kurum.example" not in text
+    assert "0322 000 00 00" not in text
+
+
+def test_liaison_answers_a_request_without_javascript(live_site, browser, screenshots):
+    context = browser.new_context(java_script_enabled=False, locale="tr-TR")
+    page = context.new_page()
+    page.goto(live_site + "/accounts/login/")
+    page.fill("input[name=login]", "irtibat@ulasim.example")
+    page.fill("input[name=password]", "santral-demo-2026")
+    page.click("form button[type=submit]")
+    page.goto(live_site + "/kurum-paneli/")
+    rows = page.locator(".request-table tbody tr")
+    assert rows.count() == 1
+    assert "Gençlik Festivali 2026 için ulaşım desteği" in rows.first.inner_text()
+    rows.first.locator("a").click()
+    page.screenshot(path=str(screenshots / "partners-liaison-request-tr.png"), full_page=True)
+    page.fill("#id_what", "Şoför (tam gün)")
+    page.fill("#id_quantity", "-1")
+    page.locator("form[action$='/taahhut/'] button[type=submit]").click()
+    assert "Miktar sıfırdan büyük olmalıdır" in page.inner_text("main")
+    page.fill("#id_quantity", "2")
+    page.fill("#id_value", "3.000,00")
+    page.locator("form[action$='/taahhut/'] button[type=submit]").click()
+    assert "Taahhüt kaydedildi." in page.inner_text("body")
+    assert "Şoför (tam gün)" in page.inner_text("main")
+    context.close()
