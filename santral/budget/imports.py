@@ -132,6 +132,7 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
     skipped: int = 0
+    existing: set[str] = field(default_factory=set)
 
 
 class ImportFailed(ValidationError):
@@ -421,21 +422,23 @@ def import_preview(
     except ImportFailed as failure:
         return ImportResult(errors=failure.errors_list)
     result = parse_rows(table, council=council, year=year, mapping=mapping)
-    keys = [row.source_key for row in result.rows]
-    existing = _existing_keys(council, keys)
-    result.skipped = sum(1 for key in keys if key in existing)
+    result.existing = _existing_keys(council, year)
+    result.skipped = sum(1 for row in result.rows if row.source_key in result.existing)
     return result
 
 
-def _existing_keys(council: Council, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(keys), 5000):
-        found.update(
-            LedgerEntry.objects.filter(
-                council=council, source_key__in=keys[start : start + 5000]
-            ).values_list("source_key", flat=True)
-        )
-    return found
+def _existing_keys(council: Council, year: int) -> set[str]:
+    """Source keys already imported into this council's year, in one indexed query.
+
+    (An `IN (…5000 keys…)` filter made PostgreSQL compare every imported row with the whole
+    list; reading the year's keys once is linear.)
+    """
+    return set(
+        LedgerEntry.objects.filter(council=council, fiscal_year=year)
+        .exclude(source_key="")
+        .values_list("source_key", flat=True)
+        .iterator(chunk_size=20000)
+    )
 
 
 @transaction.atomic
@@ -460,8 +463,7 @@ def import_commit(
     )
     if result.errors:
         raise ImportFailed(result.errors)
-    existing = _existing_keys(council, [row.source_key for row in result.rows])
-    fresh = [row for row in result.rows if row.source_key not in existing]
+    fresh = [row for row in result.rows if row.source_key not in result.existing]
     units = {
         unit.kurumsal_code: unit
         for unit in PayingUnit.objects.select_for_update().filter(council=council, fiscal_year=year)
@@ -526,6 +528,158 @@ def import_commit(
             "created": result.created,
             "skipped": result.skipped,
             "total": str(sum((entry.amount for entry in entries), Decimal("0.00"))),
+        },
+    )
+    return result
+
+
+# ---------------------------------------------------------------- official classification lists
+
+CODE_HEADERS = {
+    "kod": "code",
+    "code": "code",
+    "ad": "name",
+    "adı": "name",
+    "açıklama": "name",
+    "name_tr": "name",
+}
+
+
+@transaction.atomic
+def classification_import(
+    *,
+    actor,
+    kind: str,
+    year: int,
+    content: bytes,
+    filename: str = "",
+    mapping: dict | None = None,
+    commit: bool = True,
+) -> ImportResult:
+    """Load an official list (the budget authority's Excel annex, or CSV) for one kind and year.
+
+    Columns: code and name (defaults `Kod`, `Ad`; a mapping's `columns` may rename them to
+    `code`/`name`). Each code must be well formed and its parent must be in the file or
+    already in the year's list. New codes are added and existing ones renamed, all marked
+    `official_import`; all or nothing; audited. Platform admins only (`actor=None` is the CLI).
+    """
+    from santral.councils.permissions import is_platform_admin
+
+    from .codes import code_level_error, expected_level
+
+    if actor is not None:
+        ensure(is_platform_admin(actor), _("Resmî listeyi yalnızca platform yöneticisi yükler."))
+    mapping = mapping or {}
+    result = ImportResult()
+    try:
+        table = read_table(content, filename=filename, mapping=mapping)
+    except ImportFailed as failure:
+        result.errors = failure.errors_list
+        raise ImportFailed(result.errors) from None
+    if not table:
+        raise ImportFailed([RowError(1, "-", _("dosya boş"))])
+    renames = {_fold(k): v for k, v in (mapping.get("columns") or {}).items()}
+    columns: dict[str, int] = {}
+    for index, header in enumerate(table[0]):
+        target = renames.get(_fold(header)) or CODE_HEADERS.get(_fold(header))
+        if target in ("code", "name") and target not in columns:
+            columns[target] = index
+    missing = [name for name in ("code", "name") if name not in columns]
+    if missing:
+        raise ImportFailed(
+            [
+                RowError(1, {"code": "Kod", "name": "Ad"}[m], _("zorunlu sütun dosyada yok"))
+                for m in missing
+            ]
+        )
+    known = set(
+        ClassificationCode.objects.filter(kind=kind, year=year, council__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
+    rows: list[tuple[str, str]] = []
+    row_of: dict[str, int] = {}
+    in_file: set[str] = set()
+    for offset, raw in enumerate(table[1:], start=2):
+        code_cell = raw[columns["code"]] if columns["code"] < len(raw) else None
+        name = str((raw[columns["name"]] if columns["name"] < len(raw) else "") or "").strip()
+        try:
+            code = _code_text(code_cell)
+        except ValueError as error:
+            result.errors.append(RowError(offset, "Kod", str(error)))
+            continue
+        shape = code_level_error(kind, code)
+        if shape:
+            result.errors.append(RowError(offset, "Kod", shape))
+            continue
+        if not name:
+            result.errors.append(RowError(offset, "Ad", _("ad boş")))
+            continue
+        if code in in_file:
+            result.errors.append(RowError(offset, "Kod", _("kod dosyada iki kez geçiyor")))
+            continue
+        in_file.add(code)
+        row_of[code] = offset
+        rows.append((code, name))
+    for code, _name in rows:
+        parent = code.rsplit(".", 1)[0] if "." in code else ""
+        if parent and parent not in in_file and parent not in known:
+            result.errors.append(
+                RowError(
+                    row_of[code],
+                    "Kod",
+                    _("“%(code)s” kodunun üst kodu “%(parent)s” yok")
+                    % {"code": code, "parent": parent},
+                )
+            )
+    if result.errors:
+        raise ImportFailed(result.errors)
+    existing = {
+        row.code: row
+        for row in ClassificationCode.objects.select_for_update().filter(
+            kind=kind, year=year, council__isnull=True
+        )
+    }
+    fresh = []
+    for code, name in rows:
+        level = expected_level(code) if kind != "financing" else 1
+        row = existing.get(code)
+        if row is None:
+            fresh.append(
+                ClassificationCode(
+                    kind=kind,
+                    year=year,
+                    code=code,
+                    level=level,
+                    parent_code=code.rsplit(".", 1)[0] if level > 1 else "",
+                    name=name,
+                    verification_status="official_import",
+                    evidence=filename,
+                )
+            )
+        elif row.name != name or row.verification_status != "official_import":
+            row.name = name
+            row.verification_status = "official_import"
+            row.evidence = filename
+            row.save(update_fields=["name", "verification_status", "evidence"])
+            result.skipped += 1
+    if not commit:
+        transaction.set_rollback(True)
+        result.created = len(fresh)
+        return result
+    ClassificationCode.objects.bulk_create(fresh)
+    result.created = len(fresh)
+    audit_record(
+        actor=actor,
+        action="budget.codes.import",
+        target=None,
+        after={
+            "kind": kind,
+            "year": year,
+            "file": filename,
+            "added": result.created,
+            "updated": result.skipped,
+            "sha256": hashlib.sha256(content).hexdigest(),
         },
     )
     return result
