@@ -306,3 +306,23 @@ def test_xlsx_date_and_number_cells_and_a_broken_file(cast):
     import_commit(actor=None, council=cast.council_a, year=2026, content=content)
     entry = LedgerEntry.objects.get(description="hücre tarihi")
     assert (entry.entry_on, entry.amount) == (datetime.date(2026, 11, 26), Decimal("1234.56"))
+
+
+def test_xlsx_with_a_dtd_is_refused():
+    import zipfile
+
+    from santral.budget.xlsx import read_xlsx_rows
+
+    source = zipfile.ZipFile(io.BytesIO(_xlsx(GOOD)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    b'<?xml version="1.0"?><!-- <x> -->'
+                    b'<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>' + data
+                )
+            target.writestr(item, data)
+    with pytest.raises(ValueError, match="DTD"):
+        read_xlsx_rows(out.getvalue())
