@@ -54,3 +54,35 @@ def test_only_platform_admins(cast):
         classification_import(
             actor=cast.treasurer_a, kind="economic", year=2026, content=_xlsx([["03.6.1", "x"]])
         )
+
+
+def test_backoffice_code_import_preview_then_commit(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    url = reverse("santral_budget_code_import")
+    client.force_login(cast.treasurer_a)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(cast.platform_admin)
+    content = _xlsx([["03.6.1.01", "Temsil Giderleri (resmî)"]])
+
+    def post(commit):
+        data = {"kind": "economic", "year": 2026, "file": SimpleUploadedFile("ek.xlsx", content)}
+        if commit:
+            data["commit"] = "on"
+        return client.post(url, data)
+
+    preview = post(False)
+    assert preview.status_code == 200 and "1 yeni kod" in preview.content.decode()
+    assert not ClassificationCode.objects.filter(code="03.6.1.01").exists()
+    assert post(True).status_code == 302
+    assert ClassificationCode.objects.filter(code="03.6.1.01", year=2026).exists()
+    bad = client.post(
+        url,
+        {
+            "kind": "economic",
+            "year": 2026,
+            "file": SimpleUploadedFile("b.xlsx", _xlsx([["03.6.9.01", "x"]])),
+        },
+    )
+    assert "üst kodu" in bad.content.decode()
