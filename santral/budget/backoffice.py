@@ -32,7 +32,7 @@ from santral.councils.permissions import (
 from . import forms as f
 from . import services as s
 from .exports import fiscal_data_package_zip, ledger_csv, ledger_xlsx
-from .imports import ImportFailed, import_commit, import_preview
+from .imports import ImportFailed, classification_import, import_commit, import_preview
 from .models import ClassificationCode, Expenditure, InKindRate, LedgerEntry, PayingUnit
 from .reports import report_charts, report_csv, report_pdf, report_tables, report_xlsx
 from .selectors import budget_report, code_tree, expenditures_for, in_kind_for, ledger_for
@@ -269,6 +269,43 @@ def budget_export_view(request, council_id: int, year: int, what: str):
 
 
 # ---------------------------------------------------------------- classification codes
+
+
+def code_import_view(request):
+    """Platform admins load an official list (the budget authority's Excel annex)."""
+    if not is_platform_admin(request.user):
+        raise PermissionDenied
+    form = f.CodeImportForm(request.POST or None, request.FILES or None)
+    result = None
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = classification_import(
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                year=form.cleaned_data["year"],
+                content=upload.read(),
+                filename=upload.name,
+                mapping=form.cleaned_data["mapping"],
+                commit=form.cleaned_data["commit"],
+            )
+        except ImportFailed as failure:
+            errors = failure.errors_list
+            messages.error(request, _("Dosyada hata var; hiçbir kod yazılmadı."))
+        else:
+            if form.cleaned_data["commit"]:
+                messages.success(
+                    request,
+                    _("%(added)s kod eklendi, %(updated)s kod güncellendi.")
+                    % {"added": result.created, "updated": result.skipped},
+                )
+                return redirect("santral_budget_code_import")
+    return TemplateResponse(
+        request,
+        "budget/backoffice/code_import.html",
+        {"form": form, "result": result, "errors": errors},
+    )
 
 
 class CodePermissionPolicy(BasePermissionPolicy):

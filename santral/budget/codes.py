@@ -100,9 +100,6 @@ def load_reference_codes(code_model, years: Iterable[int]) -> int:
     return added
 
 
-FUNCTIONAL_PATTERNS = {1: r"^\d{2}$", 2: r"^\d{2}\.\d$", 3: r"^\d{2}\.\d\.\d$"}
-
-
 def code_level_error(kind: str, code: str) -> str | None:
     """Why a code is not well formed, or None. Checks shape only, not existence."""
     import re

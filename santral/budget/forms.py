@@ -185,3 +185,15 @@ class ImportForm(forms.Form):
         if not isinstance(data, dict):
             raise ValidationError(_("Eşleme bir JSON nesnesi olmalı."))
         return data
+
+
+class CodeImportForm(ImportForm):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Liste"),
+        choices=[
+            ("functional", gettext_lazy("Fonksiyonel")),
+            ("economic", gettext_lazy("Ekonomik (gider)")),
+            ("financing", gettext_lazy("Finansman tipi")),
+        ],
+    )
+    year = forms.IntegerField(label=gettext_lazy("Bütçe yılı"), min_value=2000, max_value=2100)

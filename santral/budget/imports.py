@@ -132,6 +132,7 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
     skipped: int = 0
+    existing: set[str] = field(default_factory=set)
 
 
 class ImportFailed(ValidationError):
@@ -165,17 +166,14 @@ def read_table(content: bytes, *, filename: str = "", mapping: dict | None = Non
     """All rows of a CSV or XLSX file (first row = header) as lists of cell values."""
     mapping = mapping or {}
     if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+        from .xlsx import read_xlsx_rows
 
         try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a broken file
+            rows = read_xlsx_rows(content, mapping.get("sheet"))
+        except Exception as error:  # a broken archive or XML raises many kinds
             raise ImportFailed(
                 [RowError(0, "-", _("XLSX dosyası okunamadı: %(e)s") % {"e": error})]
             ) from error
-        sheet = book[mapping["sheet"]] if mapping.get("sheet") else book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        book.close()
         return [row for row in rows if any(cell not in (None, "") for cell in row)]
     try:
         text = decode_text(content, mapping.get("encoding"))
@@ -421,21 +419,92 @@ def import_preview(
     except ImportFailed as failure:
         return ImportResult(errors=failure.errors_list)
     result = parse_rows(table, council=council, year=year, mapping=mapping)
-    keys = [row.source_key for row in result.rows]
-    existing = _existing_keys(council, keys)
-    result.skipped = sum(1 for key in keys if key in existing)
+    result.existing = _existing_keys(council, year)
+    result.skipped = sum(1 for row in result.rows if row.source_key in result.existing)
     return result
 
 
-def _existing_keys(council: Council, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(keys), 5000):
-        found.update(
-            LedgerEntry.objects.filter(
-                council=council, source_key__in=keys[start : start + 5000]
-            ).values_list("source_key", flat=True)
-        )
-    return found
+ENTRY_COLUMNS = (
+    "council_id",
+    "fiscal_year",
+    "line_id",
+    "kind",
+    "amount",
+    "entry_on",
+    "description",
+    "document_no",
+    "project_label",
+    "reason",
+    "source_key",
+    "created_by_id",
+    "created_at",
+)
+
+
+def _insert_entries(council: Council, year: int, entries: list, actor) -> None:
+    """Insert imported entries: PostgreSQL COPY when available (fast), bulk_create elsewhere."""
+    from django.db import connection
+    from django.utils import timezone
+
+    created_by = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        table = LedgerEntry._meta.db_table
+        with connection.cursor() as cursor:
+            raw = cursor.cursor  # psycopg 3 cursor under Django's wrapper
+            with raw.copy(f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN") as copy:
+                for line_id, row in entries:
+                    copy.write_row(
+                        (
+                            council.pk,
+                            year,
+                            line_id,
+                            row.kind,
+                            row.amount,
+                            row.entry_on,
+                            row.description,
+                            row.document_no,
+                            row.project_label,
+                            "",
+                            row.source_key,
+                            created_by,
+                            now,
+                        )
+                    )
+        return
+    LedgerEntry.objects.bulk_create(
+        [
+            LedgerEntry(
+                council=council,
+                fiscal_year=year,
+                line_id=line_id,
+                kind=row.kind,
+                amount=row.amount,
+                entry_on=row.entry_on,
+                description=row.description,
+                document_no=row.document_no,
+                project_label=row.project_label,
+                source_key=row.source_key,
+                created_by_id=created_by,
+            )
+            for line_id, row in entries
+        ],
+        batch_size=2000,
+    )
+
+
+def _existing_keys(council: Council, year: int) -> set[str]:
+    """Source keys already imported into this council's year, in one indexed query.
+
+    (An `IN (…5000 keys…)` filter made PostgreSQL compare every imported row with the whole
+    list; reading the year's keys once is linear.)
+    """
+    return set(
+        LedgerEntry.objects.filter(council=council, fiscal_year=year)
+        .exclude(source_key="")
+        .values_list("source_key", flat=True)
+        .iterator(chunk_size=20000)
+    )
 
 
 @transaction.atomic
@@ -460,8 +529,7 @@ def import_commit(
     )
     if result.errors:
         raise ImportFailed(result.errors)
-    existing = _existing_keys(council, [row.source_key for row in result.rows])
-    fresh = [row for row in result.rows if row.source_key not in existing]
+    fresh = [row for row in result.rows if row.source_key not in result.existing]
     units = {
         unit.kurumsal_code: unit
         for unit in PayingUnit.objects.select_for_update().filter(council=council, fiscal_year=year)
@@ -496,22 +564,8 @@ def import_commit(
                 economic_code=row.economic,
             )
             lines[key] = line
-        entries.append(
-            LedgerEntry(
-                council=council,
-                fiscal_year=year,
-                line=line,
-                kind=row.kind,
-                amount=row.amount,
-                entry_on=row.entry_on,
-                description=row.description,
-                document_no=row.document_no,
-                project_label=row.project_label,
-                source_key=row.source_key,
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
-            )
-        )
-    LedgerEntry.objects.bulk_create(entries, batch_size=2000)
+        entries.append((line.pk, row))
+    _insert_entries(council, year, entries, actor)
     result.created = len(entries)
     result.skipped = len(result.rows) - len(entries)
     audit_record(
@@ -525,7 +579,159 @@ def import_commit(
             "year": year,
             "created": result.created,
             "skipped": result.skipped,
-            "total": str(sum((entry.amount for entry in entries), Decimal("0.00"))),
+            "total": str(sum((row.amount for _line, row in entries), Decimal("0.00"))),
+        },
+    )
+    return result
+
+
+# ---------------------------------------------------------------- official classification lists
+
+CODE_HEADERS = {
+    "kod": "code",
+    "code": "code",
+    "ad": "name",
+    "adı": "name",
+    "açıklama": "name",
+    "name_tr": "name",
+}
+
+
+@transaction.atomic
+def classification_import(
+    *,
+    actor,
+    kind: str,
+    year: int,
+    content: bytes,
+    filename: str = "",
+    mapping: dict | None = None,
+    commit: bool = True,
+) -> ImportResult:
+    """Load an official list (the budget authority's Excel annex, or CSV) for one kind and year.
+
+    Columns: code and name (defaults `Kod`, `Ad`; a mapping's `columns` may rename them to
+    `code`/`name`). Each code must be well formed and its parent must be in the file or
+    already in the year's list. New codes are added and existing ones renamed, all marked
+    `official_import`; all or nothing; audited. Platform admins only (`actor=None` is the CLI).
+    """
+    from santral.councils.permissions import is_platform_admin
+
+    from .codes import code_level_error, expected_level
+
+    if actor is not None:
+        ensure(is_platform_admin(actor), _("Resmî listeyi yalnızca platform yöneticisi yükler."))
+    mapping = mapping or {}
+    result = ImportResult()
+    try:
+        table = read_table(content, filename=filename, mapping=mapping)
+    except ImportFailed as failure:
+        result.errors = failure.errors_list
+        raise ImportFailed(result.errors) from None
+    if not table:
+        raise ImportFailed([RowError(1, "-", _("dosya boş"))])
+    renames = {_fold(k): v for k, v in (mapping.get("columns") or {}).items()}
+    columns: dict[str, int] = {}
+    for index, header in enumerate(table[0]):
+        target = renames.get(_fold(header)) or CODE_HEADERS.get(_fold(header))
+        if target in ("code", "name") and target not in columns:
+            columns[target] = index
+    missing = [name for name in ("code", "name") if name not in columns]
+    if missing:
+        raise ImportFailed(
+            [
+                RowError(1, {"code": "Kod", "name": "Ad"}[m], _("zorunlu sütun dosyada yok"))
+                for m in missing
+            ]
+        )
+    known = set(
+        ClassificationCode.objects.filter(kind=kind, year=year, council__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
+    rows: list[tuple[str, str]] = []
+    row_of: dict[str, int] = {}
+    in_file: set[str] = set()
+    for offset, raw in enumerate(table[1:], start=2):
+        code_cell = raw[columns["code"]] if columns["code"] < len(raw) else None
+        name = str((raw[columns["name"]] if columns["name"] < len(raw) else "") or "").strip()
+        try:
+            code = _code_text(code_cell)
+        except ValueError as error:
+            result.errors.append(RowError(offset, "Kod", str(error)))
+            continue
+        shape = code_level_error(kind, code)
+        if shape:
+            result.errors.append(RowError(offset, "Kod", shape))
+            continue
+        if not name:
+            result.errors.append(RowError(offset, "Ad", _("ad boş")))
+            continue
+        if code in in_file:
+            result.errors.append(RowError(offset, "Kod", _("kod dosyada iki kez geçiyor")))
+            continue
+        in_file.add(code)
+        row_of[code] = offset
+        rows.append((code, name))
+    for code, _name in rows:
+        parent = code.rsplit(".", 1)[0] if "." in code else ""
+        if parent and parent not in in_file and parent not in known:
+            result.errors.append(
+                RowError(
+                    row_of[code],
+                    "Kod",
+                    _("“%(code)s” kodunun üst kodu “%(parent)s” yok")
+                    % {"code": code, "parent": parent},
+                )
+            )
+    if result.errors:
+        raise ImportFailed(result.errors)
+    existing = {
+        row.code: row
+        for row in ClassificationCode.objects.select_for_update().filter(
+            kind=kind, year=year, council__isnull=True
+        )
+    }
+    fresh = []
+    for code, name in rows:
+        level = expected_level(code) if kind != "financing" else 1
+        row = existing.get(code)
+        if row is None:
+            fresh.append(
+                ClassificationCode(
+                    kind=kind,
+                    year=year,
+                    code=code,
+                    level=level,
+                    parent_code=code.rsplit(".", 1)[0] if level > 1 else "",
+                    name=name,
+                    verification_status="official_import",
+                    evidence=filename,
+                )
+            )
+        elif row.name != name or row.verification_status != "official_import":
+            row.name = name
+            row.verification_status = "official_import"
+            row.evidence = filename
+            row.save(update_fields=["name", "verification_status", "evidence"])
+            result.skipped += 1
+    if not commit:
+        transaction.set_rollback(True)
+        result.created = len(fresh)
+        return result
+    ClassificationCode.objects.bulk_create(fresh)
+    result.created = len(fresh)
+    audit_record(
+        actor=actor,
+        action="budget.codes.import",
+        target=None,
+        after={
+            "kind": kind,
+            "year": year,
+            "file": filename,
+            "added": result.created,
+            "updated": result.skipped,
+            "sha256": hashlib.sha256(content).hexdigest(),
         },
     )
     return result

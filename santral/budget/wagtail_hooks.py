@@ -12,6 +12,7 @@ from .backoffice import (
     budget_export_view,
     budget_index_view,
     budget_year_view,
+    code_import_view,
 )
 from .models import ClassificationCode
 
@@ -27,6 +28,7 @@ def register_code_viewset():
 def register_budget_urls():
     return [
         path("butce/", budget_index_view, name="santral_budget_index"),
+        path("butce/kod-listesi/", code_import_view, name="santral_budget_code_import"),
         path("butce/<int:council_id>/<int:year>/", budget_year_view, name="santral_budget_year"),
         path(
             "butce/<int:council_id>/<int:year>/indir/<str:what>",

@@ -278,3 +278,51 @@ def test_command_imports_sample_and_fails_loudly(cast, tmp_path, capsys):
         mapping=str(mapping),
         dry_run=True,
     )
+
+
+def test_xlsx_date_and_number_cells_and_a_broken_file(cast):
+    import datetime
+
+    from santral.budget.xlsx import read_xlsx_rows
+
+    errors = _errors(cast, b"PK\x03\x04 not really a zip", filename="bozuk.xlsx")
+    assert errors[0][0] == 0 and "XLSX" in errors[0][2]
+    row = [
+        datetime.datetime(2026, 11, 26),
+        "46.01.01.12",
+        "K",
+        "08.2.0",
+        "5",
+        "03.2.1.01",
+        "Ek ödenek",
+        1234.56,
+        "hücre tarihi",
+    ]
+    content = _xlsx([GOOD[0], row])
+    cells = read_xlsx_rows(content)
+    assert cells[2][0] == datetime.datetime(2026, 11, 26)
+    assert cells[2][7] == Decimal("1234.56")
+    assert cells[1][7] == "1.234.567,89"
+    import_commit(actor=None, council=cast.council_a, year=2026, content=content)
+    entry = LedgerEntry.objects.get(description="hücre tarihi")
+    assert (entry.entry_on, entry.amount) == (datetime.date(2026, 11, 26), Decimal("1234.56"))
+
+
+def test_xlsx_with_a_dtd_is_refused():
+    import zipfile
+
+    from santral.budget.xlsx import read_xlsx_rows
+
+    source = zipfile.ZipFile(io.BytesIO(_xlsx(GOOD)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    b'<?xml version="1.0"?><!-- <x> -->'
+                    b'<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>' + data
+                )
+            target.writestr(item, data)
+    with pytest.raises(ValueError, match="DTD"):
+        read_xlsx_rows(out.getvalue())

@@ -173,3 +173,21 @@ def test_code_tree_puts_project_account_under_parent(cast):
     assert [c["code"].code for c in n0820["children"]] == ["08.2.0.01"]
     other = code_tree(kind="functional", year=2026, council=cast.council_b)
     assert "08.2.0.01" not in str([n["code"].code for n in other])
+
+
+def test_budget_endpoint_is_in_the_openapi_schema(client):
+    text = client.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
+    assert "/api/v1/councils/{slug}/budget/{year}/" in text
+    assert "committed" in text and "ekonomik" in text
+
+
+def test_empty_year_and_unknown_council(client, cast):
+    page = client.get(reverse("budget:public", args=["cukurova", 2031]))
+    assert page.status_code == 200 and "Gösterilecek tutar yok" in page.content.decode()
+    pdf = client.get(reverse("budget:public-export", args=["cukurova", 2031, "pdf"]))
+    assert pdf.content.startswith(b"%PDF")
+    assert client.get("/api/v1/councils/yok-boyle/budget/2026/").status_code == 404
+    assert (
+        client.get(reverse("budget:public-export", args=["cukurova", 2031, "exe"])).status_code
+        == 404
+    )
