@@ -27,6 +27,7 @@ class Capability(StrEnum):
     PUBLISH_CONTENT = "publish_content"
     VIEW_MONEY = "view_money"
     MANAGE_MONEY = "manage_money"
+    MANAGE_OUTREACH = "manage_outreach"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -40,6 +41,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_CONTENT,
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
+            Capability.MANAGE_OUTREACH,
         }
     ),
     Role.EDITOR: frozenset(
@@ -49,6 +51,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_CONTENT,
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
+            Capability.MANAGE_OUTREACH,
         }
     ),
     Role.TREASURER: frozenset(
@@ -198,3 +201,8 @@ def can_manage_money(user, council: Council) -> bool:
 
 def can_view_internal(user, council: Council) -> bool:
     return has_capability(user, council, Capability.VIEW_INTERNAL)
+
+
+def can_manage_outreach(user, council: Council) -> bool:
+    """Audiences, participation records, communication plans, newsletters and subscriber lists."""
+    return has_capability(user, council, Capability.MANAGE_OUTREACH)
