@@ -3,9 +3,15 @@
 from django.urls import path
 
 from santral.councils.api import CouncilListApi
+from santral.outreach.api import RepresentationApi
 
 app_name = "api"
 
 urlpatterns = [
     path("councils/", CouncilListApi.as_view(), name="council-list"),
+    path(
+        "councils/<slug:slug>/representation/",
+        RepresentationApi.as_view(),
+        name="council-representation",
+    ),
 ]

@@ -102,7 +102,39 @@ class SubscribeForm(forms.Form):
         return data
 
 
+class ShareField(forms.DecimalField):
+    """A percentage typed the Turkish way (50,04) or the dotted way (50.04).
+
+    A share is at most 100, so it never has a thousands separator: exactly one comma
+    or dot is the decimal mark. Anything else is refused rather than guessed.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "").lstrip("%")
+            if text.count(",") + text.count(".") > 1:
+                raise forms.ValidationError(
+                    _("Payı tek bir ondalık ayırıcıyla yazın (ör. 50,04)."), code="invalid"
+                )
+            value = text.replace(",", ".")
+        return super().to_python(value)
+
+
 class AudienceForm(forms.ModelForm):
+    baseline_share = ShareField(
+        label=_("Nüfustaki payı (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=7,
+        decimal_places=4,
+        error_messages={
+            "invalid": _("Payı sayı olarak yazın (ör. 50,04)."),
+            "max_value": _("Pay 100'den büyük olamaz."),
+            "min_value": _("Pay sıfırdan küçük olamaz."),
+        },
+    )
+
     class Meta:
         model = Audience
         fields = [
