@@ -40,7 +40,7 @@ def share_bars(report: RepresentationReport, *, chart_id: str) -> SafeString:
     if not rows:
         return mark_safe("")
     label_w, bar_w, row_h, gap = 200, 380, 44, 12
-    width = label_w + bar_w + 80
+    width = label_w + bar_w + 140
     height = len(rows) * (row_h + gap) + 40
     top = max(
         [row.population_share for row in rows]
@@ -99,8 +99,8 @@ def ratio_trend(report: RepresentationReport, *, chart_id: str) -> SafeString:
     ]
     if len(periods) < 1 or not series:
         return mark_safe("")
-    left, right, top_pad, plot_h = 50, 180, 20, 220
-    step = 110
+    left, right, top_pad, plot_h = 50, 240, 20, 220
+    step = max(110, 400 // max(len(periods) - 1, 1))
     width = left + max(len(periods) - 1, 1) * step + right
     height = top_pad + plot_h + 50
     peak = max(
