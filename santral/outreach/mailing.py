@@ -156,11 +156,21 @@ def deliver_batch(*, newsletter_id: int, size: int | None = None) -> BatchResult
             for delivery in claimed:
                 _record_failure(delivery, error, result)
             claimed = []
+        # Re-read the subscribers now (two queries per batch): whoever unsubscribed
+        # after the newsletter was queued gets nothing.
+        ids = [delivery.subscriber_id for delivery in claimed]
+        fresh = Subscriber.objects.select_related("council").in_bulk(ids)
+        subscribed = set(
+            Subscriber.topics.through.objects.filter(
+                subscriber_id__in=ids, newslettertopic_id=newsletter.topic_id
+            ).values_list("subscriber_id", flat=True)
+        )
         for delivery in claimed:
-            subscriber = Subscriber.objects.get(pk=delivery.subscriber_id)
+            subscriber = fresh.get(delivery.subscriber_id)
             if (
-                subscriber.status != SubscriberStatus.CONFIRMED
-                or not subscriber.topics.filter(pk=newsletter.topic_id).exists()
+                subscriber is None
+                or subscriber.status != SubscriberStatus.CONFIRMED
+                or subscriber.pk not in subscribed
             ):
                 delivery.status = DeliveryStatus.SKIPPED
                 delivery.next_attempt_at = None
