@@ -21,6 +21,7 @@ from santral.councils.models import Council
 from santral.councils.permissions import Capability, councils_with_capability
 
 from .forms import (
+    AREA_ROWS,
     AreaPopulationForm,
     AudienceForm,
     GatewayMessageForm,
@@ -212,16 +213,15 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
             "notes": record.notes,
             **{f"audience_{row.audience_id}": row.count for row in record.audience_counts.all()},
         }
+        for number, area in enumerate(record.area_counts.all()[:AREA_ROWS], start=1):
+            initial[f"district_{number}"] = area.district_id
+            initial[f"neighbourhood_{number}"] = area.neighbourhood
+            initial[f"area_count_{number}"] = area.count
     form = ParticipationForm(
         request.POST or None, initial=initial, council=council, audiences=audiences
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        areas = []
-        if data.get("district"):
-            areas.append((data["district"], data.get("neighbourhood", ""), data["area_count"]))
-        elif record is not None:
-            areas = [(a.district, a.neighbourhood, a.count) for a in record.area_counts.all()]
         try:
             participation_record_save(
                 actor=request.user,
@@ -231,7 +231,7 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
                 held_on=data["held_on"],
                 total_participants=data["total_participants"],
                 audience_counts=form.audience_counts(),
-                area_counts=areas,
+                area_counts=form.area_counts(),
                 body=data.get("body"),
                 event_id=data.get("event_id"),
                 source=data["source"],

@@ -20,6 +20,7 @@ from .models import (
 )
 
 REQUIRED = {"required": _("Bu alan zorunludur.")}
+AREA_ROWS = 5  # district/neighbourhood rows on the participation form
 
 
 class DashboardFilterForm(forms.Form):
@@ -180,19 +181,24 @@ class ParticipationForm(forms.Form):
     notes = forms.CharField(
         label=_("Notlar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    district = forms.ModelChoiceField(
-        label=_("İlçe"), queryset=District.objects.none(), required=False
-    )
-    neighbourhood = forms.CharField(label=_("Mahalle"), max_length=120, required=False)
-    area_count = forms.IntegerField(
-        label=_("Bu ilçe/mahalleden katılımcı"), min_value=0, required=False
-    )
 
     def __init__(self, *args, council: Council, audiences, **kwargs):
         super().__init__(*args, **kwargs)
         self.audiences = list(audiences)
         self.fields["body"].queryset = Body.objects.filter(council=council)
-        self.fields["district"].queryset = District.objects.filter(province=council.province_id)
+        districts = District.objects.filter(province=council.province_id)
+        for row in range(1, AREA_ROWS + 1):
+            self.fields[f"district_{row}"] = forms.ModelChoiceField(
+                label=_("İlçe %(row)s") % {"row": row}, queryset=districts, required=False
+            )
+            self.fields[f"neighbourhood_{row}"] = forms.CharField(
+                label=_("Mahalle %(row)s (isteğe bağlı)") % {"row": row},
+                max_length=120,
+                required=False,
+            )
+            self.fields[f"area_count_{row}"] = forms.IntegerField(
+                label=_("Katılımcı %(row)s") % {"row": row}, min_value=0, required=False
+            )
         for audience in self.audiences:
             self.fields[f"audience_{audience.pk}"] = forms.IntegerField(
                 label=audience.name,
@@ -208,10 +214,34 @@ class ParticipationForm(forms.Form):
             if self.cleaned_data.get(f"audience_{audience.pk}") is not None
         }
 
+    def area_counts(self) -> list[tuple[District, str, int]]:
+        rows = []
+        for row in range(1, AREA_ROWS + 1):
+            district = self.cleaned_data.get(f"district_{row}")
+            if district is not None:
+                rows.append(
+                    (
+                        district,
+                        self.cleaned_data.get(f"neighbourhood_{row}", ""),
+                        self.cleaned_data[f"area_count_{row}"],
+                    )
+                )
+        return rows
+
     def clean(self):
         data = super().clean()
-        if data.get("district") and data.get("area_count") is None:
-            self.add_error("area_count", _("Seçilen ilçeden kaç kişi geldiğini yazın."))
+        seen = set()
+        for row in range(1, AREA_ROWS + 1):
+            district = data.get(f"district_{row}")
+            count = data.get(f"area_count_{row}")
+            if district is None and count is not None:
+                self.add_error(f"district_{row}", _("Sayının hangi ilçeye ait olduğunu seçin."))
+            if district is not None and count is None:
+                self.add_error(f"area_count_{row}", _("Seçilen ilçeden kaç kişi geldiğini yazın."))
+            key = (district, (data.get(f"neighbourhood_{row}") or "").strip())
+            if district is not None and key in seen:
+                self.add_error(f"district_{row}", _("Aynı ilçe ve mahalle iki kez girildi."))
+            seen.add(key)
         return data
 
 

@@ -213,15 +213,22 @@ def test_participation_entry_with_turkish_errors_and_nothing_half_written(client
             "source": "sign_in_sheet",
             "total_participants": "5",
             f"audience_{objects['audience_id']}": "3",
-            "district": cast.council_a.district_id,
-            "neighbourhood": "Reşatbey",
-            "area_count": "5",
+            "district_1": cast.council_a.district_id,
+            "neighbourhood_1": "Reşatbey",
+            "area_count_1": "3",
+            "district_2": cast.council_a.district_id,
+            "area_count_2": "2",
         },
     )
     assert response.status_code == 302
     record = ParticipationRecord.objects.get(activity_title="Çalıştay")
     assert record.audience_counts.get().count == 3
-    assert record.area_counts.get().neighbourhood == "Reşatbey"
+    assert sorted((a.neighbourhood, a.count) for a in record.area_counts.all()) == [
+        ("", 2),
+        ("Reşatbey", 3),
+    ]
+    edit = client.get(f"/admin/iletisim/{cast.council_a.pk}/katilim/{record.pk}/")
+    assert edit.context["form"].initial["neighbourhood_1"] in ("Reşatbey", "")
     assert AuditRecord.objects.filter(
         action="participation.save", target_id=str(record.pk)
     ).exists()
@@ -366,3 +373,29 @@ def test_record_list_queries_do_not_grow(client, cast, objects, django_assert_ma
         )
     with django_assert_max_num_queries(first):
         client.get(url)
+
+
+def test_area_rows_need_a_district_and_are_not_repeated(client, cast, objects):
+    client.force_login(cast.editor_a)
+    url = f"/admin/iletisim/{cast.council_a.pk}/katilim/yeni/"
+    base = {
+        "activity_title": "Ç",
+        "held_on": "2026-06-01",
+        "source": "after_event",
+        "total_participants": "9",
+    }
+    html = client.post(url, {**base, "area_count_1": "4"}).content.decode()
+    assert "Sayının hangi ilçeye ait olduğunu seçin." in html
+    district = cast.council_a.district_id
+    html = client.post(
+        url,
+        {
+            **base,
+            "district_1": district,
+            "area_count_1": "1",
+            "district_2": district,
+            "area_count_2": "1",
+        },
+    ).content.decode()
+    assert "Aynı ilçe ve mahalle iki kez girildi." in html
+    assert not ParticipationRecord.objects.filter(activity_title="Ç").exists()
