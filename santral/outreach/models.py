@@ -497,8 +497,11 @@ class Subscriber(models.Model):
     topics = models.ManyToManyField(
         NewsletterTopic, verbose_name=_("konular"), related_name="subscribers"
     )
-    # Topics asked for but not yet confirmed from the mailbox (double opt-in).
+    # What a request asked for and its mailbox has not confirmed yet (double opt-in):
+    # topic ids here; phone, SMS wish and the consent (text version, time) in
+    # pending_details. Nothing of it takes effect before the link is followed.
     pending_topic_ids = models.JSONField(default=list, blank=True)
+    pending_details = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         _("durum"),
         max_length=16,

@@ -2,7 +2,7 @@
 the public subscription flow is authorised by the random tokens mailed to the address."""
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -403,9 +403,10 @@ def subscription_request(
 ) -> Subscriber:
     """Record a subscription request and mail a confirmation link (double opt-in).
 
-    Nothing is sent to the address before its owner clicks the link: the topics wait
-    in `pending_topic_ids`. A request for an address already subscribed changes
-    nothing until confirmed, so no one can subscribe someone else.
+    Nothing is sent to the address before its owner clicks the link: topics, phone,
+    SMS wish and consent wait in `pending_topic_ids` / `pending_details`. A request for
+    an address already subscribed changes nothing until confirmed, so no one can
+    subscribe someone else or change their subscription.
     """
     chosen = list(topics)
     if not consent_given:
@@ -420,14 +421,23 @@ def subscription_request(
     )
     now = timezone.now()
     if subscriber is None:
-        subscriber = Subscriber(council=council, email=email.strip())
+        # A new address: the consent given on the form is its only consent so far.
+        subscriber = Subscriber(
+            council=council,
+            email=email.strip(),
+            consent_text_version=CONSENT_TEXT_VERSION,
+            consent_at=now,
+        )
+    # An existing subscriber's topics, phone and consent stay as they are until the
+    # owner of the address confirms this request.
     subscriber.pending_topic_ids = sorted(topic.pk for topic in chosen)
-    subscriber.consent_text_version = CONSENT_TEXT_VERSION
-    subscriber.consent_at = now
+    subscriber.pending_details = {
+        "phone": (phone or "").strip(),
+        "wants_sms": bool(wants_sms),
+        "consent_text_version": CONSENT_TEXT_VERSION,
+        "consent_at": now.isoformat(),
+    }
     subscriber.confirm_token = new_token()
-    if phone or not subscriber.phone:
-        subscriber.phone = phone.strip()
-    subscriber.wants_sms = wants_sms
     subscriber.full_clean(exclude=["topics"])
     subscriber.save()
 
@@ -450,7 +460,14 @@ def subscription_confirm(*, council: Council, token: str) -> Subscriber:
         council=council, pk__in=subscriber.pending_topic_ids, is_active=True
     )
     subscriber.topics.set(topics)
+    details = subscriber.pending_details or {}
+    if details:
+        subscriber.phone = details.get("phone", "")
+        subscriber.wants_sms = bool(details.get("wants_sms")) and bool(subscriber.phone)
+        subscriber.consent_text_version = details["consent_text_version"]
+        subscriber.consent_at = datetime.fromisoformat(details["consent_at"])
     subscriber.pending_topic_ids = []
+    subscriber.pending_details = {}
     subscriber.status = SubscriberStatus.CONFIRMED
     subscriber.confirmed_at = timezone.now()
     subscriber.unsubscribed_at = None
@@ -473,6 +490,7 @@ def subscription_unsubscribe(*, council: Council, token: str) -> Subscriber:
         subscriber.status = SubscriberStatus.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
         subscriber.pending_topic_ids = []
+        subscriber.pending_details = {}
         subscriber.save()
         subscriber.topics.clear()
         Delivery.objects.filter(

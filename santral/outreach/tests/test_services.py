@@ -191,13 +191,21 @@ def test_subscription_request_cannot_add_topics_without_confirmation(
             council=cast.council_a, email="x@ornek.test", topics=[first], consent_given=True
         )
     subscription_confirm(council=cast.council_a, token=subscriber.confirm_token)
-    # someone else asks for more topics for the same address (other case)
+    confirmed = Subscriber.objects.get()
+    # someone else asks for more topics, SMS and a phone for the same address (other case)
     with django_capture_on_commit_callbacks(execute=True):
         subscription_request(
-            council=cast.council_a, email="X@ORNEK.TEST", topics=[first, second], consent_given=True
+            council=cast.council_a,
+            email="X@ORNEK.TEST",
+            topics=[first, second],
+            consent_given=True,
+            phone="05559999999",
+            wants_sms=True,
         )
     subscriber = Subscriber.objects.get()
     assert list(subscriber.topics.all()) == [first]
+    assert subscriber.phone == "" and subscriber.wants_sms is False
+    assert subscriber.consent_at == confirmed.consent_at
     assert subscriber.pending_topic_ids == [first.pk, second.pk]
     assert len(mailoutbox) == 2
     with pytest.raises(ValidationError):
@@ -211,3 +219,9 @@ def test_subscription_request_cannot_add_topics_without_confirmation(
         subscription_request(
             council=cast.council_a, email="y@ornek.test", topics=[topic_b], consent_given=True
         )
+    # the owner confirms the second request: now topics, phone and consent change
+    subscription_confirm(council=cast.council_a, token=subscriber.confirm_token)
+    subscriber.refresh_from_db()
+    assert set(subscriber.topics.all()) == {first, second}
+    assert subscriber.phone == "05559999999" and subscriber.wants_sms is True
+    assert subscriber.consent_at > confirmed.consent_at and subscriber.pending_details == {}
