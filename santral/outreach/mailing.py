@@ -133,7 +133,7 @@ def _claim(newsletter_id: int, size: int) -> list[Delivery]:
     return claimed
 
 
-def _is_permanent(error: Exception) -> bool:
+def is_permanent(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _msg in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
@@ -221,7 +221,7 @@ def _reset(smtp) -> None:
 
 def _record_failure(delivery: Delivery, error: Exception, result: BatchResult) -> None:
     delivery.last_error = f"{type(error).__name__}: {error}"[:500]
-    if _is_permanent(error) or delivery.attempts >= max_attempts():
+    if is_permanent(error) or delivery.attempts >= max_attempts():
         delivery.status = DeliveryStatus.FAILED
         delivery.next_attempt_at = None
         result.failed += 1

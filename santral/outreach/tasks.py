@@ -6,19 +6,36 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from .mailing import confirmation_message, deliver_batch, next_due_at
+from .mailing import confirmation_message, deliver_batch, is_permanent, next_due_at
 from .models import Subscriber
+from .services import max_attempts, retry_delay
 
 logger = logging.getLogger(__name__)
 
 
 @task(queue_name="email")
-def send_confirmation_email(subscriber_id: int) -> bool:
-    """Mail the double opt-in link. Returns False when there is nothing to confirm any more."""
+def send_confirmation_email(subscriber_id: int, attempt: int = 1) -> bool:
+    """Mail the double opt-in link, retrying temporary SMTP failures like the newsletter.
+
+    Returns False when there is nothing to confirm any more or a retry was queued.
+    """
     subscriber = Subscriber.objects.select_related("council").filter(pk=subscriber_id).first()
     if subscriber is None or not subscriber.pending_topic_ids:
         return False
-    confirmation_message(subscriber).send(fail_silently=False)
+    try:
+        confirmation_message(subscriber).send(fail_silently=False)
+    except Exception as error:
+        if is_permanent(error) or attempt >= max_attempts():
+            raise
+        follow_up = send_confirmation_email
+        delay = retry_delay(attempt)
+        if delay:
+            if not follow_up.get_backend().supports_defer:
+                raise
+            follow_up = follow_up.using(run_after=timezone.now() + delay)
+        logger.warning("Confirmation e-mail %s failed (%s); retry queued.", subscriber_id, error)
+        follow_up.enqueue(subscriber_id, attempt + 1)
+        return False
     return True
 
 

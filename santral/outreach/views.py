@@ -4,7 +4,7 @@ subscription flow (subscribe, confirm, one-click unsubscribe). A GET never write
 import csv
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -68,7 +68,10 @@ def _pct(value) -> str:
 
 def representation_csv_view(request, council_slug: str):
     council = _council(council_slug)
-    _form, report = _report(request, council)
+    form, report = _report(request, council)
+    if form.is_bound and not form.is_valid():
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        return HttpResponseBadRequest("\n".join(problems), content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="temsil-{council.slug}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with the BOM

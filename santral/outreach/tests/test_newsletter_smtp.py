@@ -199,3 +199,18 @@ def test_subscriber_of_council_a_never_gets_council_b_letter(
         "b@ornek.test": ["B bülteni"],
         "ikisi@ornek.test": ["B bülteni"],
     }
+
+
+def test_confirmation_mail_is_retried_after_a_refusal(
+    cast, smtp_server, django_capture_on_commit_callbacks
+):
+    from santral.outreach.services import subscription_request
+
+    topic = TopicFactory(council=cast.council_a)
+    smtp_server.refuse_next = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriber = subscription_request(
+            council=cast.council_a, email="tekrar@ornek.test", topics=[topic], consent_given=True
+        )
+    [mail] = smtp_server.to("tekrar@ornek.test")
+    assert subscriber.confirm_token in mail.text

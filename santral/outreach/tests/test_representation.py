@@ -213,3 +213,10 @@ def test_dashboard_queries_do_not_grow_with_records(client, world, django_assert
         AudienceCount.objects.create(record=record, audience=world["women"], count=5)
     with django_assert_max_num_queries(before):
         client.get(url)
+
+
+def test_csv_with_a_bad_filter_is_refused_in_turkish(client, world):
+    url = reverse("outreach:representation-csv", kwargs={"council_slug": "seyhan"})
+    response = client.get(url, {"esik": "abc"})
+    assert response.status_code == 400
+    assert "Eşik bir sayı olmalı (ör. 0,5)." in response.content.decode()
