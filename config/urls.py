@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("santral.councils.urls")),
     path("", include("santral.budget.urls")),
     path("", include("santral.partners.urls")),
+    path("", include("santral.outreach.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-OUR_ADMIN_PREFIXES = ("konseyler/", "kurullar/", "uyelikler/")
+OUR_ADMIN_PREFIXES = ("konseyler/", "kurullar/", "uyelikler/", "iletisim/")
 
 
 def _walk(patterns, prefix=""):

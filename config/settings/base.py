@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "santral.councils",
     "santral.budget",
     "santral.partners",
+    "santral.outreach",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
     # API
     "rest_framework",
     "drf_spectacular",
+    # Background work: Django's Tasks API (backport) with the database backend
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -216,9 +220,24 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Background work (docs/tasks.md): tasks are rows in the database; `manage.py db_worker`
+# runs them. Workers claim rows with SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL), so
+# any number of workers on any number of machines can share one queue.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "email"],
+    }
+}
+
 # Santral's own knobs
 SANTRAL_LOGO_MAX_BYTES = int(os.environ.get("SANTRAL_LOGO_MAX_BYTES", 2 * 1024 * 1024))
 SANTRAL_DIRECTORY_PAGE_SIZE = 24
+# Outreach (docs/outreach.md): representation flag threshold and newsletter sending.
+SANTRAL_REPRESENTATION_THRESHOLD = os.environ.get("SANTRAL_REPRESENTATION_THRESHOLD", "0.5")
+SANTRAL_NEWSLETTER_BATCH_SIZE = int(os.environ.get("SANTRAL_NEWSLETTER_BATCH_SIZE", 50))
+# Seconds to wait before the 2nd, 3rd, 4th attempt; after the last one a delivery fails.
+SANTRAL_NEWSLETTER_RETRY_SECONDS = [60, 600, 3600]
 # Security headers. Public pages get a strict CSP (no inline script or style);
 # the Wagtail back office ships inline scripts of its own, so it gets a looser one.
 CONTENT_SECURITY_POLICY = (

@@ -16,3 +16,13 @@ WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["*"]
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = ":memory:"
+# Tasks run at once in tests; the "database" alias is the production backend, used by the
+# tests that go through the worker (santral/outreach/tests/test_tasks.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "email"],
+    },
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]},
+}
+SANTRAL_NEWSLETTER_RETRY_SECONDS = [0, 0, 0]

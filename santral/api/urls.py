@@ -4,6 +4,7 @@ from django.urls import path
 
 from santral.budget.api import CouncilBudgetApi
 from santral.councils.api import CouncilListApi
+from santral.outreach.api import RepresentationApi
 from santral.partners.api import (
     CouncilProjectDetailApi,
     CouncilProjectListApi,
@@ -29,5 +30,10 @@ urlpatterns = [
         "councils/<slug:council_slug>/projects/<slug:slug>/",
         CouncilProjectDetailApi.as_view(),
         name="council-project-detail",
+    ),
+    path(
+        "councils/<slug:slug>/representation/",
+        RepresentationApi.as_view(),
+        name="council-representation",
     ),
 ]

@@ -28,6 +28,7 @@ class Capability(StrEnum):
     VIEW_MONEY = "view_money"
     MANAGE_MONEY = "manage_money"
     MANAGE_PARTNERS = "manage_partners"
+    MANAGE_OUTREACH = "manage_outreach"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -42,6 +43,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
             Capability.MANAGE_PARTNERS,
+            Capability.MANAGE_OUTREACH,
         }
     ),
     Role.EDITOR: frozenset(
@@ -52,6 +54,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PUBLISH_CONTENT,
             Capability.VIEW_MONEY,
             Capability.MANAGE_PARTNERS,
+            Capability.MANAGE_OUTREACH,
         }
     ),
     Role.TREASURER: frozenset(
@@ -206,3 +209,8 @@ def can_view_internal(user, council: Council) -> bool:
 def can_manage_partners(user, council: Council) -> bool:
     """Stakeholders, contacts, joint projects and support requests of the council."""
     return has_capability(user, council, Capability.MANAGE_PARTNERS)
+
+
+def can_manage_outreach(user, council: Council) -> bool:
+    """Audiences, participation records, communication plans, newsletters and subscriber lists."""
+    return has_capability(user, council, Capability.MANAGE_OUTREACH)

@@ -1,0 +1,316 @@
+"""Reads for outreach: the representation figures, plans with their KPIs, subscriber lists.
+
+Representation arithmetic (docs/outreach.md):
+- population share p (percent) comes from the audience's sourced baseline, or is
+  count / reference population; no source, no share ("henüz kaynak yok").
+- participation share q (percent) = participants of the audience / total participants
+  of the activities where that audience was counted (an activity without a count for
+  the audience says nothing about it, so it is left out of the denominator).
+- representation ratio r = q / p; an audience is flagged when r < threshold.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from santral.councils.models import Body, Council
+
+from .models import (
+    AreaPopulation,
+    Audience,
+    AudienceCount,
+    CommunicationPlan,
+    Delivery,
+    KpiKind,
+    Newsletter,
+    NewsletterTopic,
+    ParticipationRecord,
+    PlanAction,
+    PlanKpi,
+    PlanMessage,
+    Subscriber,
+    SubscriberStatus,
+)
+
+HUNDRED = Decimal(100)
+
+
+def default_threshold() -> Decimal:
+    return Decimal(str(settings.SANTRAL_REPRESENTATION_THRESHOLD))
+
+
+def population_share(audience: Audience, area: AreaPopulation | None) -> Decimal | None:
+    """The audience's share of the area's population in percent, or None without a source."""
+    if not audience.has_baseline:
+        return None
+    if audience.baseline_share is not None:
+        return Decimal(audience.baseline_share)
+    reference = audience.baseline_population or (area.total if area else None)
+    if not reference:
+        return None
+    return Decimal(audience.baseline_count) * HUNDRED / Decimal(reference)
+
+
+@dataclass
+class AudienceFigures:
+    audience: Audience
+    population_share: Decimal | None
+    participants: int
+    counted_total: int
+    participation_share: Decimal | None
+    ratio: Decimal | None
+    is_flagged: bool
+
+    @property
+    def has_source(self) -> bool:
+        return self.population_share is not None
+
+
+@dataclass
+class Period:
+    label: str
+    year: int
+    quarter: int
+
+
+@dataclass
+class TrendRow:
+    audience: Audience
+    ratios: list[Decimal | None]
+
+
+@dataclass
+class RepresentationReport:
+    council: Council
+    body: Body | None
+    starts_on: date | None
+    ends_on: date | None
+    threshold: Decimal
+    activities: int
+    total_participants: int
+    area: AreaPopulation | None
+    rows: list[AudienceFigures]
+    periods: list[Period] = field(default_factory=list)
+    trend: list[TrendRow] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> list[AudienceFigures]:
+        return [row for row in self.rows if row.is_flagged]
+
+
+def records_for(
+    *,
+    council: Council,
+    body: Body | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> QuerySet[ParticipationRecord]:
+    records = ParticipationRecord.objects.filter(council=council)
+    if body is not None:
+        records = records.filter(body=body)
+    if starts_on is not None:
+        records = records.filter(held_on__gte=starts_on)
+    if ends_on is not None:
+        records = records.filter(held_on__lte=ends_on)
+    return records
+
+
+def _figures(
+    audience: Audience,
+    area: AreaPopulation | None,
+    participants: int,
+    counted_total: int,
+    threshold: Decimal,
+) -> AudienceFigures:
+    p = population_share(audience, area)
+    q = Decimal(participants) * HUNDRED / Decimal(counted_total) if counted_total else None
+    ratio = q / p if (q is not None and p) else None
+    return AudienceFigures(
+        audience=audience,
+        population_share=p,
+        participants=participants,
+        counted_total=counted_total,
+        participation_share=q,
+        ratio=ratio,
+        is_flagged=ratio is not None and ratio < threshold,
+    )
+
+
+def representation_report(
+    *,
+    council: Council,
+    body: Body | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    threshold: Decimal | None = None,
+) -> RepresentationReport:
+    """Each active audience's participation share against its population share.
+
+    A fixed number of queries whatever the number of activities or audiences.
+    """
+    threshold = default_threshold() if threshold is None else threshold
+    area = AreaPopulation.objects.filter(council=council).first()
+    audiences = list(Audience.objects.filter(council=council, is_active=True))
+    records = records_for(council=council, body=body, starts_on=starts_on, ends_on=ends_on)
+    totals = records.aggregate(activities=Count("id"), people=Sum("total_participants"))
+    counts = AudienceCount.objects.filter(record__in=records)
+    by_audience = {
+        row["audience_id"]: row
+        for row in counts.values("audience_id").annotate(
+            participants=Sum("count"), counted_total=Sum("record__total_participants")
+        )
+    }
+    rows = []
+    for audience in audiences:
+        found = by_audience.get(audience.pk, {})
+        rows.append(
+            _figures(
+                audience,
+                area,
+                found.get("participants") or 0,
+                found.get("counted_total") or 0,
+                threshold,
+            )
+        )
+
+    # Trend by quarter: one grouped query.
+    quarterly = (
+        counts.annotate(year=ExtractYear("record__held_on"), month=ExtractMonth("record__held_on"))
+        .values("audience_id", "year", "month")
+        .annotate(participants=Sum("count"), counted_total=Sum("record__total_participants"))
+    )
+    buckets: dict[tuple[int, int], dict[int, list[int]]] = {}
+    for row in quarterly:
+        key = (row["year"], (row["month"] - 1) // 3 + 1)
+        sums = buckets.setdefault(key, {}).setdefault(row["audience_id"], [0, 0])
+        sums[0] += row["participants"] or 0
+        sums[1] += row["counted_total"] or 0
+    periods = [
+        Period(label=f"{year} Ç{quarter}", year=year, quarter=quarter)
+        for year, quarter in sorted(buckets)
+    ]
+    trend = []
+    for audience in audiences:
+        ratios = []
+        for period in periods:
+            sums = buckets[(period.year, period.quarter)].get(audience.pk)
+            if sums is None:
+                ratios.append(None)
+            else:
+                ratios.append(_figures(audience, area, sums[0], sums[1], threshold).ratio)
+        trend.append(TrendRow(audience=audience, ratios=ratios))
+    return RepresentationReport(
+        council=council,
+        body=body,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        threshold=threshold,
+        activities=totals["activities"] or 0,
+        total_participants=totals["people"] or 0,
+        area=area,
+        rows=rows,
+        periods=periods,
+        trend=trend,
+    )
+
+
+# ---------------------------------------------------------------- plans and KPIs
+
+
+@dataclass
+class KpiReading:
+    kpi: PlanKpi
+    value: Decimal | None
+    is_met: bool | None
+
+
+def plan_detail(*, council: Council, plan_id: int) -> CommunicationPlan:
+    """One plan of the council with everything it shows; another council's plan: DoesNotExist."""
+    return (
+        CommunicationPlan.objects.filter(council=council)
+        .select_related("council", "body")
+        .prefetch_related(
+            "audiences",
+            Prefetch("messages", queryset=PlanMessage.objects.select_related("audience")),
+            Prefetch("actions", queryset=PlanAction.objects.select_related("audience")),
+            Prefetch("kpis", queryset=PlanKpi.objects.select_related("audience")),
+        )
+        .get(pk=plan_id)
+    )
+
+
+def plan_kpi_readings(*, plan: CommunicationPlan) -> list[KpiReading]:
+    """Each KPI's current value, read from the participation records of the plan's period
+    (and body, when the plan has one)."""
+    report = representation_report(
+        council=plan.council, body=plan.body, starts_on=plan.starts_on, ends_on=plan.ends_on
+    )
+    by_audience = {row.audience.pk: row for row in report.rows}
+    readings = []
+    for kpi in plan.kpis.all():
+        value: Decimal | None
+        if kpi.kind == KpiKind.TOTAL_PARTICIPANTS:
+            value = Decimal(report.total_participants)
+        else:
+            row = by_audience.get(kpi.audience_id)
+            if row is None:
+                value = None
+            elif kpi.kind == KpiKind.AUDIENCE_PARTICIPANTS:
+                value = Decimal(row.participants)
+            else:
+                value = row.ratio
+        readings.append(
+            KpiReading(kpi=kpi, value=value, is_met=None if value is None else value >= kpi.target)
+        )
+    return readings
+
+
+def plans_of(*, council: Council) -> QuerySet[CommunicationPlan]:
+    return CommunicationPlan.objects.filter(council=council).select_related("body")
+
+
+# ------------------------------------------------------------------ newsletters
+
+
+def public_topics(*, council: Council) -> QuerySet[NewsletterTopic]:
+    return NewsletterTopic.objects.filter(council=council, is_active=True).order_by("name")
+
+
+def subscribers_for_export(*, council: Council) -> QuerySet[Subscriber]:
+    """Confirmed subscribers of this council only, with their topics loaded."""
+    return (
+        Subscriber.objects.filter(council=council, status=SubscriberStatus.CONFIRMED)
+        .prefetch_related(Prefetch("topics", queryset=NewsletterTopic.objects.order_by("name")))
+        .order_by("email_key")
+    )
+
+
+def gateway_recipients(*, council: Council, topic: NewsletterTopic) -> QuerySet[Subscriber]:
+    """Confirmed subscribers of the topic who gave a phone number and asked for SMS/WhatsApp."""
+    return (
+        Subscriber.objects.filter(
+            council=council,
+            status=SubscriberStatus.CONFIRMED,
+            topics=topic,
+            wants_sms=True,
+        )
+        .exclude(phone="")
+        .distinct()
+        .order_by("email_key")
+    )
+
+
+def newsletters_of(*, council: Council) -> QuerySet[Newsletter]:
+    return (
+        Newsletter.objects.filter(council=council)
+        .select_related("topic")
+        .annotate(recipients=Count("deliveries"))
+    )
+
+
+def delivery_log(*, newsletter: Newsletter) -> QuerySet[Delivery]:
+    return newsletter.deliveries.select_related("subscriber").order_by("id")

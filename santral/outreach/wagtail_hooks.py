@@ -1,0 +1,80 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import backoffice as views
+from .backoffice import managed_councils
+
+C = "iletisim/<int:council_id>/"
+
+
+@hooks.register("register_admin_urls")
+def register_outreach_urls():
+    return [
+        path("iletisim/", views.index_view, name="santral_outreach_index"),
+        path(C, views.council_view, name="santral_outreach_council"),
+        path(C + "nufus/", views.area_population_view, name="santral_outreach_area"),
+        path(
+            C + "kitleler/varsayilan/",
+            views.audience_defaults_view,
+            name="santral_outreach_audience_defaults",
+        ),
+        path(C + "kitleler/yeni/", views.audience_edit_view, name="santral_outreach_audience_new"),
+        path(
+            C + "kitleler/<int:audience_id>/",
+            views.audience_edit_view,
+            name="santral_outreach_audience",
+        ),
+        path(C + "katilim/yeni/", views.record_edit_view, name="santral_outreach_record_new"),
+        path(
+            C + "katilim/<int:record_id>/", views.record_edit_view, name="santral_outreach_record"
+        ),
+        path(
+            C + "katilim/<int:record_id>/sil/",
+            views.record_delete_view,
+            name="santral_outreach_record_delete",
+        ),
+        path(C + "planlar/yeni/", views.plan_new_view, name="santral_outreach_plan_new"),
+        path(C + "planlar/<int:plan_id>/", views.plan_view, name="santral_outreach_plan"),
+        path(
+            C + "planlar/<int:plan_id>/eylemler/<int:action_id>/",
+            views.plan_action_edit_view,
+            name="santral_outreach_plan_action",
+        ),
+        path(C + "konular/yeni/", views.topic_new_view, name="santral_outreach_topic_new"),
+        path(
+            C + "bultenler/yeni/", views.newsletter_new_view, name="santral_outreach_newsletter_new"
+        ),
+        path(
+            C + "bultenler/<int:newsletter_id>/",
+            views.newsletter_view,
+            name="santral_outreach_newsletter",
+        ),
+        path(
+            C + "bultenler/<int:newsletter_id>/gonder/",
+            views.newsletter_send_view,
+            name="santral_outreach_newsletter_send",
+        ),
+        path(
+            C + "aboneler.csv", views.subscribers_csv_view, name="santral_outreach_subscribers_csv"
+        ),
+        path(C + "sms/", views.gateway_new_view, name="santral_outreach_gateway_new"),
+        path(
+            C + "sms/<int:message_id>.csv",
+            views.gateway_csv_view,
+            name="santral_outreach_gateway_csv",
+        ),
+    ]
+
+
+class OutreachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return managed_councils(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_outreach_menu_item():
+    return OutreachMenuItem(
+        _("İletişim ve temsil"), reverse("santral_outreach_index"), icon_name="mail", order=230
+    )
