@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "santral.core",
     "santral.councils",
+    "santral.content",
+    "santral.events",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
@@ -213,6 +215,10 @@ SPECTACULAR_SETTINGS = {
 # Santral's own knobs
 SANTRAL_LOGO_MAX_BYTES = int(os.environ.get("SANTRAL_LOGO_MAX_BYTES", 2 * 1024 * 1024))
 SANTRAL_DIRECTORY_PAGE_SIZE = 24
+SANTRAL_CONTENT_PAGE_SIZE = 20
+SANTRAL_UPLOAD_MAX_BYTES = int(os.environ.get("SANTRAL_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANTRAL_UPLOAD_MAX_BYTES
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "santral.content.forms.SantralDocumentForm"
 # Security headers. Public pages get a strict CSP (no inline script or style);
 # the Wagtail back office ships inline scripts of its own, so it gets a looser one.
 CONTENT_SECURITY_POLICY = (
