@@ -70,6 +70,6 @@ class ContentFilterForm(forms.Form):
 
 
 TYPE_CHOICES = {
-    "document": DocumentType.choices,
-    "publication": PublicationKind.choices,
+    "documents": DocumentType.choices,
+    "publications": PublicationKind.choices,
 }
