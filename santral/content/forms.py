@@ -37,6 +37,7 @@ class ContentFilterForm(forms.Form):
     konu = forms.CharField(label=_("Konu"), required=False)
     tur = forms.CharField(label=_("Tür"), required=False)
     yil = forms.IntegerField(label=_("Yıl"), required=False, min_value=1900, max_value=2100)
+    paylasilan = forms.BooleanField(label=_("Yalnızca ağ ile paylaşılanlar"), required=False)
 
     def __init__(self, *args, type_choices=None, provinces=None, councils=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,8 @@ international material hangs directly under the hub home page and has no
 council.
 """
 
+import html
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -174,7 +176,8 @@ class SantralContentPage(Page):
         return ""
 
     def compute_search_text(self) -> str:
-        parts = [self.title, self.intro, strip_tags(self.body or ""), self.attached_text()]
+        body = html.unescape(strip_tags(str(self.body or "")))
+        parts = [self.title, self.intro, body, self.attached_text()]
         return "\n".join(part for part in parts if part).strip()
 
     def clean(self) -> None:

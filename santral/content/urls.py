@@ -11,6 +11,7 @@ urlpatterns = [
     path("haberler/", views.content_list_view, {"kind": "news"}, name="hub_news"),
     path("belgeler/", views.content_list_view, {"kind": "documents"}, name="hub_documents"),
     path("yayinlar/", views.content_list_view, {"kind": "publications"}, name="hub_publications"),
+    path("paylasilanlar/", views.shared_view, name="shared"),
     path("akis/atom/", views.HubAtomFeed(), name="hub_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -66,6 +67,7 @@ def content_list_view(request, kind: str, council_slug: str | None = None):
             "topic_slug": data.get("konu") or "",
             "type_value": data.get("tur") or "",
             "year": data.get("yil"),
+            "shared_only": bool(data.get("paylasilan")),
         }
     items = filtered_items(list_kind, council=council, **filters)
     if kind == "events" and request.GET.get("gecmis") != "1":
@@ -93,9 +95,31 @@ def content_list_view(request, kind: str, council_slug: str | None = None):
     )
 
 
-def _feed_url(council) -> str:
-    from django.urls import reverse
+def shared_view(request):
+    """The hub's "shared with the network" page: the newest shared items of every type."""
+    sections = []
+    for kind in ("news", "documents", "publications", "events"):
+        list_kind = LIST_KINDS.get(kind)
+        if list_kind is None:
+            continue
+        items = list(filtered_items(list_kind, shared_only=True)[:SHARED_SECTION_SIZE])
+        title, _subtitle = LIST_TITLES[kind]
+        url_name = "events:hub_events" if kind == "events" else f"content:hub_{kind}"
+        sections.append(
+            {
+                "kind": kind,
+                "title": _(title),
+                "items": items,
+                "all_url": reverse(url_name) + "?paylasilan=on",
+            }
+        )
+    return render(request, "content/shared.html", {"sections": sections})
 
+
+SHARED_SECTION_SIZE = 10
+
+
+def _feed_url(council) -> str:
     if council is None:
         return reverse("content:hub_atom")
     return reverse("content:council_atom", kwargs={"council_slug": council.slug})
