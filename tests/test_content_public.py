@@ -189,3 +189,20 @@ def test_sitemap_lists_published_content(client, cast):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/seyhan/site-haritasi/" in xml
     assert "taslak-haber" not in xml
+
+
+def test_content_endpoints_are_in_the_openapi_schema(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    for path in ("/api/v1/news/", "/api/v1/documents/", "/api/v1/publications/", "/api/v1/events/"):
+        assert path in schema["paths"], path
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/news/"]["get"]["parameters"]}
+    assert {"council", "scope", "topic", "year", "page"} <= parameters
+
+
+def test_internal_and_draft_events_never_reach_the_api(client, cast):
+    make_event(cast.council_a, title="Açık etkinlik")
+    make_event(cast.council_a, title="İç etkinlik", is_public=False)
+    make_event(cast.council_a, title="Taslak etkinlik", publish=False)
+    rows = client.get("/api/v1/events/").json()["results"]
+    assert [row["title"] for row in rows] == ["Açık etkinlik"]
+    assert rows[0]["start_at"].endswith("+03:00")

@@ -7,8 +7,14 @@ refuse direct publishing where the council requires two-step moderation.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from santral.councils.permissions import Capability, councils_with_capability
+
+from .backoffice import moderation_index_view, moderation_view, wordpress_import_view
 from .models import SantralContentPage
 from .services import council_of_page, may_edit_in, may_publish_in
 
@@ -34,3 +40,42 @@ def check_edit(request, page):
 def check_publish(request, page):
     if _is_content(page) and not may_publish_in(request.user, council_of_page(page)):
         raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def register_content_urls():
+    return [
+        path("icerik/wordpress/", wordpress_import_view, name="santral_content_wordpress"),
+        path("icerik/onay/", moderation_index_view, name="santral_content_moderation_index"),
+        path("icerik/onay/<int:council_id>/", moderation_view, name="santral_content_moderation"),
+    ]
+
+
+class PublisherMenuItem(MenuItem):
+    def is_shown(self, request):
+        return councils_with_capability(request.user, Capability.PUBLISH_CONTENT).exists()
+
+
+class CouncilAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return councils_with_capability(request.user, Capability.MANAGE_MEMBERSHIPS).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_wordpress_menu_item():
+    return PublisherMenuItem(
+        _("WordPress'ten aktar"),
+        reverse("santral_content_wordpress"),
+        icon_name="download",
+        order=230,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return CouncilAdminMenuItem(
+        _("İki aşamalı onay"),
+        reverse("santral_content_moderation_index"),
+        icon_name="tasks",
+        order=240,
+    )
