@@ -117,6 +117,7 @@ def build(councils: int, items: int) -> None:
                     language="tr",
                     is_shared=page.pk % 3 == 0,
                     is_archived=False,
+                    is_listed=True,
                     search_text=page.title,
                 )
                 children.append(child)

@@ -190,3 +190,13 @@ def test_backoffice_refuses_editing_another_councils_page(client, cast):
     client.force_login(cast.editor_a)
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("kind", sorted(MAKERS))
+def test_unpublished_items_leave_lists(client, cast, kind):
+    page = MAKERS[kind](cast.council_a, title=f"Geri çekilen {kind}")
+    assert "Geri çekilen" in client.get(f"/{LIST_URLS[kind]}/").content.decode()
+    page.unpublish()
+    assert "Geri çekilen" not in client.get(f"/{LIST_URLS[kind]}/").content.decode()
+    rows = client.get(f"/api/v1/{API_URLS[kind]}/").json()["results"]
+    assert all(row["title"] != page.title for row in rows)

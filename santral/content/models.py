@@ -133,6 +133,9 @@ class SantralContentPage(Page):
         help_text=_("Arşivlenen içerik listelerden çıkar; adresi bir uyarıyla açık kalır."),
     )
     archived_at = models.DateTimeField(_("arşivlenme zamanı"), null=True, blank=True)
+    # live and not archived, kept on this table so public lists count and filter without
+    # joining wagtailcore_page (100 000 rows: ~100 ms → a few ms on PostgreSQL).
+    is_listed = models.BooleanField(default=False, editable=False)
     search_text = models.TextField(
         _("arama metni"),
         blank=True,
@@ -168,6 +171,10 @@ class SantralContentPage(Page):
 
     class Meta:
         abstract = True
+        indexes = [
+            models.Index(fields=["is_listed"], name="%(app_label)s_%(class)s_listed"),
+            models.Index(fields=["council", "is_listed"], name="%(app_label)s_%(class)s_cl"),
+        ]
 
     # --- derived data -------------------------------------------------------------------------
 
@@ -199,6 +206,7 @@ class SantralContentPage(Page):
         if not self.is_archived:
             self.archived_at = None
         self.search_text = self.compute_search_text()[:200_000]
+        self.is_listed = bool(self.live and not self.is_archived)
         return super().save(*args, **kwargs)
 
     # --- presentation -------------------------------------------------------------------------
@@ -263,7 +271,7 @@ class NewsPage(SantralContentPage):
     subpage_types: list[str] = []
     template = "content/news_page.html"
 
-    class Meta:
+    class Meta(SantralContentPage.Meta):
         verbose_name = _("haber")
         verbose_name_plural = _("haberler")
 
@@ -276,7 +284,7 @@ class InfoPage(SantralContentPage):
     subpage_types = ["content.InfoPage"]
     template = "content/info_page.html"
 
-    class Meta:
+    class Meta(SantralContentPage.Meta):
         verbose_name = _("sayfa")
         verbose_name_plural = _("sayfalar")
 
@@ -312,7 +320,7 @@ class DocumentPage(SantralContentPage):
     subpage_types: list[str] = []
     template = "content/document_page.html"
 
-    class Meta:
+    class Meta(SantralContentPage.Meta):
         verbose_name = _("belge")
         verbose_name_plural = _("belgeler")
 
@@ -387,7 +395,7 @@ class PublicationPage(SantralContentPage):
     subpage_types: list[str] = []
     template = "content/publication_page.html"
 
-    class Meta:
+    class Meta(SantralContentPage.Meta):
         verbose_name = _("yayın")
         verbose_name_plural = _("yayınlar")
 

@@ -9,7 +9,7 @@ class ContentPageQuerySet(PageQuerySet):
 
     def listed(self):
         """Published, not archived: what public lists, feeds and the API show."""
-        return self.live().filter(is_archived=False)
+        return self.filter(is_listed=True)
 
     def shared(self):
         return self.filter(is_shared=True)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
+from wagtail.signals import page_unpublished
 
 from santral.councils.wagtail_sync import GROUP_PREFIX
 
@@ -25,3 +26,10 @@ def council_group_saved(sender, instance, created, **kwargs):
     council_id, _sep, role = instance.name[len(GROUP_PREFIX) :].partition(":")
     if role in FILE_ROLES and council_id.isdigit():
         council_collection_grant(council_id=int(council_id), group=instance)
+
+
+@receiver(page_unpublished)
+def content_unpublished(sender, instance, **kwargs):
+    """Unpublishing (by hand or when a page expires) takes the item out of every list."""
+    if hasattr(instance, "is_listed"):
+        type(instance).objects.filter(pk=instance.pk).update(is_listed=False)

@@ -68,6 +68,34 @@ def clean_body(html: str) -> str:
     return sanitize_html(html)
 
 
+MEDIA_LINK = re.compile(r'(?P<attr>src|href)="(?P<url>[^"]+)"')
+SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
+
+
+def _media_key(url: str) -> str:
+    return SIZE_SUFFIX.sub("", Path(urlparse(url).path).name)
+
+
+def _rewrite_media(html: str, council) -> str:
+    """Point links and images at files imported from the export instead of the old site."""
+    rows = WordPressSource.objects.filter(council=council, kind="attachment").select_related(
+        "image", "document"
+    )
+    urls = {}
+    for row in rows:
+        target = row.image.file.url if row.image else row.document.url if row.document else ""
+        if target:
+            urls[_media_key(row.original_url)] = target
+    if not urls:
+        return html
+
+    def replace(match):
+        new = urls.get(_media_key(match.group("url")))
+        return f'{match.group("attr")}="{new}"' if new else match.group(0)
+
+    return MEDIA_LINK.sub(replace, html)
+
+
 def _text(item, path: str) -> str:
     element = item.find(path, NS)
     return (element.text or "").strip() if element is not None and element.text else ""
@@ -176,7 +204,7 @@ def _import_post_or_page(*, council, home, item, wp_id, kind, report, pending) -
             )
         else:
             parent = parent_row.page.specific
-    body = clean_body(_text(item, "content:encoded"))
+    body = _rewrite_media(clean_body(_text(item, "content:encoded")), council)
     intro = strip_tags(clean_body(_text(item, "excerpt:encoded")))[:1000]
     model = NewsPage if kind == "post" else InfoPage
     page = model(
@@ -242,6 +270,8 @@ def wordpress_import(
             )
             continue
         queue.append((int(raw_id), item))
+    # Attachments first, so posts can point at the imported files.
+    queue.sort(key=lambda entry: _text(entry[1], "wp:post_type") != "attachment")
     done = set(WordPressSource.objects.filter(council=council).values_list("wp_id", flat=True))
     pending = {wp_id for wp_id, _item in queue if wp_id not in done}
     # Pages may come before their parents: retry deferred ones until no progress is made.

@@ -72,7 +72,7 @@ class EventPage(RoutablePageMixin, SantralContentPage):
     subpage_types: list[str] = []
     template = "events/event_page.html"
 
-    class Meta:
+    class Meta(SantralContentPage.Meta):
         verbose_name = _("etkinlik")
         verbose_name_plural = _("etkinlikler")
 

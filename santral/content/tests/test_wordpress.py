@@ -47,6 +47,8 @@ def test_import_brings_posts_pages_topics_and_redirects(client, cast, media):
         "<script" not in news.body and "[gallery" not in news.body and "[caption" not in news.body
     )
     assert "Kadın Meclisi, kentte eşitlik" in news.body
+    image = WordPressSource.objects.get(wp_id=30).image
+    assert f'src="{image.file.url}"' in news.body
     assert news.intro == "Eşitlik çağrısı"
     assert sorted(t.name for t in news.topics.all()) == ["Kadın", "Çevre"]
     about = InfoPage.objects.get(title="Hakkımızda")
