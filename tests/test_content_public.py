@@ -206,3 +206,14 @@ def test_internal_and_draft_events_never_reach_the_api(client, cast):
     rows = client.get("/api/v1/events/").json()["results"]
     assert [row["title"] for row in rows] == ["Açık etkinlik"]
     assert rows[0]["start_at"].endswith("+03:00")
+
+
+def test_huge_lists_cap_their_count(client, cast, monkeypatch):
+    from santral.content.selectors import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    for _ in range(5):
+        make_news(cast.council_a)
+    html = client.get("/haberler/").content.decode()
+    assert "3 kayıttan fazla" in html
+    assert client.get("/haberler/", {"sayfa": 1}).status_code == 200

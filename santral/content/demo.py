@@ -14,6 +14,7 @@ from santral.core.demo import upsert
 from santral.councils.demo import founding_text
 from santral.councils.models import Body, Council, CouncilHomePage, HubHomePage
 
+from .files import pdf_thumbnail
 from .models import (
     DocumentPage,
     DocumentPageFile,
@@ -56,6 +57,53 @@ def _demo_document(title: str, paragraphs: list[str], filename: str):
     document.file.save(filename, ContentFile(simple_pdf(title, paragraphs)), save=False)
     document.save()
     return document
+
+
+def _cover_from_pdf(document, title: str):
+    """A Wagtail image of the PDF's first page, to serve as the publication's cover."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    with document.file.open("rb") as handle:
+        png = pdf_thumbnail(handle.read(), width=600)
+    if png is None:
+        return None
+    from django.core.files.images import get_image_dimensions
+
+    width, height = get_image_dimensions(ContentFile(png))
+    image = Image(title=title)
+    image.file.save("kaynak-rehberi-kapak.png", ContentFile(png), save=False)
+    image.width, image.height = width, height
+    image.save()
+    return image
+
+
+def _banner(title: str):
+    """A plain generated banner (no photo rights to worry about) as a demo lead image."""
+    import io
+
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PillowImage.new("RGB", (1200, 630), "#0b4f6c")
+    draw = ImageDraw.Draw(canvas)
+    for step, colour in enumerate(("#01baef", "#20bf55", "#fbfbff")):
+        draw.rectangle((100 + step * 120, 180, 180 + step * 120, 450), fill=colour)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    image = Image(title=title)
+    image.file.save("santral-demo-banner.png", ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = canvas.size
+    image.save()
+    return image
 
 
 def _ensure(parent, slug: str, page, *, files=(), topics=()) -> None:
@@ -127,6 +175,7 @@ def load_content_demo(stdout=None) -> None:
             ["kultur"],
         ),
     ]
+    banner = _banner("Santral tanıtım görseli (demo)")
     for slug, title, intro, language, shared, topics in news:
         _ensure(
             home,
@@ -137,6 +186,8 @@ def load_content_demo(stdout=None) -> None:
                 body=f"<p>{intro}</p><p>{DEMO_NOTE}</p>",
                 language=language,
                 is_shared=shared,
+                lead_image=banner if slug == "bilgi-santrali-yayinda" else None,
+                lead_image_alt="Koyu mavi zemin üzerinde üç renkli dikey şerit (demo görseli)",
             ),
             topics=topics,
         )
@@ -176,6 +227,7 @@ def load_content_demo(stdout=None) -> None:
     booklet = _demo_document(
         "Kent Konseyleri için Kaynak Rehberi (demo)", guide_text, "kaynak-rehberi.pdf"
     )
+    cover = _cover_from_pdf(booklet, "Kaynak Rehberi kapağı (demo)")
     _ensure(
         home,
         "kent-konseyleri-icin-kaynak-rehberi",
@@ -190,6 +242,7 @@ def load_content_demo(stdout=None) -> None:
             published_on=date(2026, 11, 1),
             owner_body=group,
             is_shared=True,
+            cover_image=cover,
         ),
         files=[booklet],
         topics=["butce"],

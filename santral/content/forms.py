@@ -44,7 +44,7 @@ class ContentFilterForm(forms.Form):
         self.fields["konu"] = forms.ChoiceField(
             label=_("Konu"),
             required=False,
-            choices=[("", _("Tümü")), *[(t.slug, t.name) for t in Topic.objects.all()]],
+            choices=[("", _("Tümü")), *Topic.objects.values_list("slug", "name")],
         )
         if type_choices:
             self.fields["tur"] = forms.ChoiceField(
@@ -56,7 +56,7 @@ class ContentFilterForm(forms.Form):
             self.fields["il"] = forms.ChoiceField(
                 label=_("İl"),
                 required=False,
-                choices=[("", _("Tümü")), *[(p.plate, p.name) for p in provinces]],
+                choices=[("", _("Tümü")), *provinces],
             )
         else:
             del self.fields["il"]
@@ -64,7 +64,7 @@ class ContentFilterForm(forms.Form):
             self.fields["konsey"] = forms.ChoiceField(
                 label=_("Konsey"),
                 required=False,
-                choices=[("", _("Tümü")), *[(c.slug, c.name) for c in councils]],
+                choices=[("", _("Tümü")), *councils],
             )
         else:
             del self.fields["konsey"]

@@ -6,7 +6,9 @@ archived items never reach a list, a feed or the API.
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.functional import cached_property
 
 from santral.core.registry import ActivityItem
 from santral.councils.models import Council, Province
@@ -78,7 +80,13 @@ def public_items(
     if council is not None:
         own = Q(council=council)
         if include_reshared:
-            own |= Q(pk__in=Reshare.objects.filter(council=council).values("page_id"))
+            # A literal id list (one small query) lets PostgreSQL OR two index scans; an
+            # IN (subquery) inside the OR made it scan every listed row.
+            reshared = list(
+                Reshare.objects.filter(council=council).values_list("page_id", flat=True)
+            )
+            if reshared:
+                own |= Q(pk__in=reshared)
         items = items.filter(own)
     return items.select_related("council", "council__province", *extra_related).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("sort_key")),
@@ -116,12 +124,19 @@ def filtered_items(
     return items.order_by(*kind.ordering)
 
 
-def councils_for_filter() -> QuerySet[Council]:
-    return Council.objects.listed().order_by("sort_key")
+def councils_for_filter() -> list[tuple[str, str]]:
+    """(slug, name) of every listed council, for the filter's choices."""
+    return list(Council.objects.listed().order_by("sort_key").values_list("slug", "name"))
 
 
-def provinces_for_filter() -> QuerySet[Province]:
-    return Province.objects.filter(councils__status__in=["active", "forming"]).distinct()
+def provinces_for_filter() -> list[tuple[str, str]]:
+    """(plate, name) of provinces that have a listed council."""
+    return list(
+        Province.objects.filter(councils__status__in=["active", "forming"])
+        .order_by("sort_key")
+        .values_list("plate", "name")
+        .distinct()
+    )
 
 
 def council_by_slug(slug: str) -> Council | None:
@@ -183,3 +198,23 @@ def sitemap_pages() -> list[SantralContentPage]:
             public_items(kind.model, extra_related=()).order_by("-last_published_at")[:5000]
         )
     return pages
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows: a hub-wide list of 100 000 items needs "10 000+", not an
+    exact COUNT(*) over every row on each request. Older items stay reachable by filters."""
+
+    cap = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self) -> int:
+        pages = super().num_pages
+        return min(pages, max(1, self.cap // self.per_page))

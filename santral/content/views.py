@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from santral.councils.models import Council
 from santral.councils.permissions import can_publish_content
 
 from .forms import TYPE_CHOICES, ContentFilterForm
 from .selectors import (
     LIST_KINDS,
+    CappedPaginator,
     council_by_slug,
     councils_for_filter,
     feed_items,
@@ -74,7 +75,7 @@ def content_list_view(request, kind: str, council_slug: str | None = None):
         from django.utils import timezone
 
         items = items.filter(end_at__gte=timezone.now()).order_by("start_at", "pk")
-    page = Paginator(items, _page_size()).get_page(request.GET.get("sayfa"))
+    page = CappedPaginator(items, _page_size()).get_page(request.GET.get("sayfa"))
     query = request.GET.copy()
     query.pop("sayfa", None)
     title, subtitle = LIST_TITLES[kind]
@@ -191,7 +192,7 @@ class ContentSitemap(Sitemap):
 
 class CouncilSitemap(Sitemap):
     def items(self):
-        return list(councils_for_filter().select_related("home_page"))
+        return list(Council.objects.listed().select_related("home_page").order_by("sort_key"))
 
     def location(self, item):
         return item.get_absolute_url()
