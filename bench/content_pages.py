@@ -9,7 +9,9 @@ M published news pages spread over them. The pages are not added one by one
 and the rows bulk-inserted, then each council's numchild is set — the same rows
 add_child would write, minus revisions. Then it requests each URL with Django's
 test client in this process and prints the median and 95th percentile server
-time and the number of SQL queries per request.
+time, the median CPU time of this (Django) process alone — the part that does not
+depend on how busy the database and the other processes on the machine are —
+and the number of SQL queries per request.
 """
 
 import argparse
@@ -156,22 +158,24 @@ def measure(runs: int, councils: int) -> None:
         "api news list": "/api/v1/news/",
     }
     client = Client()
-    print(f"{'page':32} {'median ms':>10} {'p95 ms':>8} {'queries':>8} status")
+    print(f"{'page':32} {'median ms':>10} {'p95 ms':>8} {'cpu ms':>7} {'queries':>8} status")
     for name, url in urls.items():
         client.get(url)  # warm caches (site root paths, templates)
-        timings, queries = [], set()
+        timings, cpu, queries = [], [], set()
         status = None
         for _ in range(runs):
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
             queries.add(len(captured.captured_queries))
             status = response.status_code
         timings.sort()
         p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
         print(
             f"{name:32} {statistics.median(timings):10.1f} {p95:8.1f} "
+            f"{statistics.median(cpu):7.1f} "
             f"{'/'.join(map(str, sorted(queries))):>8} {status}"
         )
 
