@@ -200,3 +200,14 @@ def test_unpublished_items_leave_lists(client, cast, kind):
     assert "Geri çekilen" not in client.get(f"/{LIST_URLS[kind]}/").content.decode()
     rows = client.get(f"/api/v1/{API_URLS[kind]}/").json()["results"]
     assert all(row["title"] != page.title for row in rows)
+
+
+def test_backoffice_search_and_explorer_show_only_own_council(client, cast):
+    own = make_news(cast.council_a, title="Seyhan gizli başlık")
+    other = make_news(cast.council_b, title="Çukurova gizli başlık")
+    client.force_login(cast.editor_a)
+    html = client.get("/admin/pages/search/", {"q": "gizli"}).content.decode()
+    assert own.title in html
+    assert other.title not in html
+    explorer = client.get(f"/admin/pages/{home_of(cast.council_b).pk}/")
+    assert other.title not in explorer.content.decode()
