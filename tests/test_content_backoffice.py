@@ -10,7 +10,12 @@ from santral.content.models import CouncilContentSettings, NewsPage
 pytestmark = pytest.mark.django_db
 
 EXPORT = Path(__file__).resolve().parent.parent / "santral/content/tests/data/export.xml"
-URLS = ["/admin/icerik/wordpress/", "/admin/icerik/onay/", "/admin/icerik/onay/{a}/"]
+URLS = [
+    "/admin/icerik/wordpress/",
+    "/admin/icerik/onay/",
+    "/admin/icerik/onay/{a}/",
+    "/admin/icerik/paylasilanlar/",
+]
 
 
 def test_content_backoffice_urls_are_closed_to_anonymous_members_and_outsiders(client, cast):
@@ -63,3 +68,27 @@ def test_moderation_switch_is_for_council_admins_of_that_council(client, cast):
     assert CouncilContentSettings.objects.get(council=cast.council_a).moderation_required
     client.post(f"/admin/icerik/onay/{cast.council_a.pk}/", {})
     assert not CouncilContentSettings.objects.get(council=cast.council_a).moderation_required
+
+
+def test_shared_items_can_be_reshared_from_the_backoffice(client, cast):
+    from santral.content.factories import make_news
+    from santral.content.models import Reshare
+
+    item = make_news(cast.council_a, title="Ağ haberi", is_shared=True)
+    make_news(cast.council_a, title="Yerel kalan haber")
+    client.force_login(cast.editor_b)
+    html = client.get("/admin/icerik/paylasilanlar/").content.decode()
+    assert "Ağ haberi" in html and "Yerel kalan haber" not in html
+    client.post("/admin/icerik/paylasilanlar/", {"council": cast.council_b.pk, "page": item.pk})
+    assert Reshare.objects.filter(council=cast.council_b, page=item).exists()
+    response = client.post(
+        "/admin/icerik/paylasilanlar/", {"council": cast.council_a.pk, "page": item.pk}
+    )
+    assert response.status_code == 404
+    client.post(
+        "/admin/icerik/paylasilanlar/",
+        {"council": cast.council_b.pk, "page": item.pk, "action": "unshare"},
+    )
+    assert not Reshare.objects.exists()
+    client.force_login(cast.editor_a)
+    assert "Ağ haberi" not in client.get("/admin/icerik/paylasilanlar/").content.decode()

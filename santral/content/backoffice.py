@@ -19,8 +19,9 @@ from santral.councils.permissions import (
 )
 
 from .files import max_upload_bytes
-from .models import CouncilContentSettings
-from .services import council_moderation_set
+from .models import CouncilContentSettings, Reshare
+from .selectors import LIST_KINDS, filtered_items
+from .services import content_reshare, content_unshare, council_moderation_set
 from .wordpress import wordpress_import
 
 
@@ -98,3 +99,61 @@ def moderation_index_view(request):
     if not councils.exists():
         raise PermissionDenied
     return redirect("santral_content_moderation", council_id=councils.order_by("pk").first().pk)
+
+
+SHARED_PAGE_SIZE = 25
+
+
+def shared_items_view(request):
+    """Items other councils shared with the network, to re-share on one's own council pages."""
+    from django.core.paginator import Paginator
+    from wagtail.models import Page
+
+    councils = list(councils_with_capability(request.user, Capability.PUBLISH_CONTENT))
+    if not councils:
+        raise PermissionDenied
+    council_ids = {council.pk for council in councils}
+    if request.method == "POST":
+        council = next((c for c in councils if str(c.pk) == request.POST.get("council", "")), None)
+        page = Page.objects.filter(pk=request.POST.get("page") or 0, live=True).first()
+        if council is None or page is None:
+            raise Http404
+        try:
+            if request.POST.get("action") == "unshare":
+                content_unshare(actor=request.user, council=council, page=page)
+            else:
+                content_reshare(actor=request.user, council=council, page=page.specific)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Paylaşım güncellendi."))
+        return redirect(request.get_full_path())
+    kind = request.GET.get("tur", "news")
+    if kind not in LIST_KINDS:
+        kind = "news"
+    items = filtered_items(LIST_KINDS[kind], shared_only=True).exclude(council_id__in=council_ids)
+    page_obj = Paginator(items, SHARED_PAGE_SIZE).get_page(request.GET.get("p"))
+    shared_by = {}
+    for council_id, page_id in Reshare.objects.filter(
+        council_id__in=council_ids, page_id__in=[item.pk for item in page_obj.object_list]
+    ).values_list("council_id", "page_id"):
+        shared_by.setdefault(page_id, set()).add(council_id)
+    rows = [
+        {
+            "item": item,
+            "councils": [(c, c.pk in shared_by.get(item.pk, set())) for c in councils],
+        }
+        for item in page_obj.object_list
+    ]
+    return TemplateResponse(
+        request,
+        "content/backoffice/shared.html",
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "kind": kind,
+            "kinds": [
+                (key, value.model._meta.verbose_name_plural) for key, value in LIST_KINDS.items()
+            ],
+        },
+    )

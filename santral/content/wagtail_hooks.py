@@ -14,7 +14,12 @@ from wagtail.admin.menu import MenuItem
 
 from santral.councils.permissions import Capability, councils_with_capability
 
-from .backoffice import moderation_index_view, moderation_view, wordpress_import_view
+from .backoffice import (
+    moderation_index_view,
+    moderation_view,
+    shared_items_view,
+    wordpress_import_view,
+)
 from .models import SantralContentPage
 from .services import council_of_page, may_edit_in, may_publish_in
 
@@ -46,6 +51,7 @@ def check_publish(request, page):
 def register_content_urls():
     return [
         path("icerik/wordpress/", wordpress_import_view, name="santral_content_wordpress"),
+        path("icerik/paylasilanlar/", shared_items_view, name="santral_content_shared"),
         path("icerik/onay/", moderation_index_view, name="santral_content_moderation_index"),
         path("icerik/onay/<int:council_id>/", moderation_view, name="santral_content_moderation"),
     ]
@@ -68,6 +74,16 @@ def register_wordpress_menu_item():
         reverse("santral_content_wordpress"),
         icon_name="download",
         order=230,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_shared_menu_item():
+    return PublisherMenuItem(
+        _("Ağdan paylaşılanlar"),
+        reverse("santral_content_shared"),
+        icon_name="globe",
+        order=225,
     )
 
 
