@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("santral.budget.urls")),
     path("", include("santral.partners.urls")),
     path("", include("santral.outreach.urls")),
+    path("", include("santral.content.urls")),
+    path("", include("santral.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

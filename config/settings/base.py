@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "santral.core",
     "santral.councils",
+    "santral.content",
+    "santral.events",
     "santral.budget",
     "santral.partners",
     "santral.outreach",
@@ -238,6 +240,10 @@ SANTRAL_REPRESENTATION_THRESHOLD = os.environ.get("SANTRAL_REPRESENTATION_THRESH
 SANTRAL_NEWSLETTER_BATCH_SIZE = int(os.environ.get("SANTRAL_NEWSLETTER_BATCH_SIZE", 50))
 # Seconds to wait before the 2nd, 3rd, 4th attempt; after the last one a delivery fails.
 SANTRAL_NEWSLETTER_RETRY_SECONDS = [60, 600, 3600]
+SANTRAL_CONTENT_PAGE_SIZE = 20
+SANTRAL_UPLOAD_MAX_BYTES = int(os.environ.get("SANTRAL_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANTRAL_UPLOAD_MAX_BYTES
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "santral.content.forms.SantralDocumentForm"
 # Security headers. Public pages get a strict CSP (no inline script or style);
 # the Wagtail back office ships inline scripts of its own, so it gets a looser one.
 CONTENT_SECURITY_POLICY = (

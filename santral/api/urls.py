@@ -3,7 +3,9 @@
 from django.urls import path
 
 from santral.budget.api import CouncilBudgetApi
+from santral.content.api import DocumentListApi, NewsListApi, PublicationListApi
 from santral.councils.api import CouncilListApi
+from santral.events.api import EventListApi
 from santral.outreach.api import RepresentationApi
 from santral.partners.api import (
     CouncilProjectDetailApi,
@@ -36,4 +38,8 @@ urlpatterns = [
         RepresentationApi.as_view(),
         name="council-representation",
     ),
+    path("news/", NewsListApi.as_view(), name="news-list"),
+    path("documents/", DocumentListApi.as_view(), name="document-list"),
+    path("publications/", PublicationListApi.as_view(), name="publication-list"),
+    path("events/", EventListApi.as_view(), name="event-list"),
 ]

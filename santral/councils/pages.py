@@ -17,7 +17,15 @@ class HubHomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["councils.CouncilHomePage"]
+    # Platform-owned national and international material hangs directly under the hub.
+    subpage_types = [
+        "councils.CouncilHomePage",
+        "content.NewsPage",
+        "content.InfoPage",
+        "content.DocumentPage",
+        "content.PublicationPage",
+        "events.EventPage",
+    ]
     max_count = 1
     template = "councils/hub_home_page.html"
 
@@ -46,7 +54,13 @@ class CouncilHomePage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels]
     parent_page_types = ["councils.HubHomePage"]
-    subpage_types: list[str] = []
+    subpage_types = [
+        "content.NewsPage",
+        "content.InfoPage",
+        "content.DocumentPage",
+        "content.PublicationPage",
+        "events.EventPage",
+    ]
     template = "councils/council_home_page.html"
 
     class Meta:

@@ -25,6 +25,7 @@ class Capability(StrEnum):
     MANAGE_MEMBERSHIPS = "manage_memberships"
     EDIT_CONTENT = "edit_content"
     PUBLISH_CONTENT = "publish_content"
+    APPROVE_CONTENT = "approve_content"
     VIEW_MONEY = "view_money"
     MANAGE_MONEY = "manage_money"
     MANAGE_PARTNERS = "manage_partners"
@@ -41,6 +42,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_MEMBERSHIPS,
             Capability.EDIT_CONTENT,
             Capability.PUBLISH_CONTENT,
+            Capability.APPROVE_CONTENT,
             Capability.VIEW_MONEY,
             Capability.MANAGE_PARTNERS,
             Capability.MANAGE_OUTREACH,
@@ -192,6 +194,11 @@ def can_edit_content(user, council: Council) -> bool:
 
 def can_publish_content(user, council: Council) -> bool:
     return has_capability(user, council, Capability.PUBLISH_CONTENT)
+
+
+def can_approve_content(user, council: Council) -> bool:
+    """May publish where two-step moderation is on (editor submits, admin approves)."""
+    return has_capability(user, council, Capability.APPROVE_CONTENT)
 
 
 def can_view_money(user, council: Council) -> bool:

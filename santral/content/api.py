@@ -1,0 +1,96 @@
+"""Public API of content: /api/v1/news/, /documents/, /publications/ (published, public)."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+
+from .selectors import LIST_KINDS, filtered_items
+
+FILTER_PARAMETERS = [
+    OpenApiParameter("council", str, description="Konseyin kısa adı (slug)"),
+    OpenApiParameter("province", str, description="İl plaka kodu, ör. 01"),
+    OpenApiParameter("scope", str, enum=["local", "national", "international"]),
+    OpenApiParameter("topic", str, description="Konunun kısa adı (slug)"),
+    OpenApiParameter("type", str, description="Belge ya da yayın türü"),
+    OpenApiParameter("year", int),
+]
+
+
+class ContentOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    council = serializers.CharField(source="council.slug", default=None)
+    council_name = serializers.CharField(source="council.name", default=None)
+    scope = serializers.CharField()
+    topics = serializers.SerializerMethodField()
+    language = serializers.CharField()
+    intro = serializers.CharField()
+    is_shared = serializers.BooleanField()
+    published_at = serializers.DateTimeField(source="first_published_at")
+
+    def get_url(self, page) -> str:
+        request = self.context.get("request")
+        path = page.get_url(request=request) or ""
+        return request.build_absolute_uri(path) if request and path else path
+
+    def get_topics(self, page) -> list[str]:
+        return [topic.slug for topic in page.topics.all()]
+
+
+class ContentListApi(generics.ListAPIView):
+    kind = ""
+
+    def get_queryset(self):
+        params = self.request.query_params
+        year = params.get("year")
+        return filtered_items(
+            LIST_KINDS[self.kind],
+            council_slug=params.get("council", ""),
+            province_plate=params.get("province", ""),
+            scope=params.get("scope", ""),
+            topic_slug=params.get("topic", ""),
+            type_value=params.get("type", ""),
+            year=int(year) if year and year.isdigit() else None,
+        )
+
+
+class NewsOutputSerializer(ContentOutputSerializer):
+    lead_image_alt = serializers.CharField()
+
+
+class DocumentOutputSerializer(ContentOutputSerializer):
+    document_type = serializers.CharField()
+    document_date = serializers.DateField()
+    number = serializers.CharField()
+
+
+class PublicationOutputSerializer(ContentOutputSerializer):
+    publication_kind = serializers.CharField()
+    authors = serializers.CharField()
+    partners = serializers.CharField()
+    licence = serializers.CharField()
+    isbn = serializers.CharField()
+
+
+@extend_schema(parameters=FILTER_PARAMETERS)
+class NewsListApi(ContentListApi):
+    """Published news items of every council, newest first."""
+
+    kind = "news"
+    serializer_class = NewsOutputSerializer
+
+
+@extend_schema(parameters=FILTER_PARAMETERS)
+class DocumentListApi(ContentListApi):
+    """Published documents (decisions, minutes, reports), newest document date first."""
+
+    kind = "documents"
+    serializer_class = DocumentOutputSerializer
+
+
+@extend_schema(parameters=FILTER_PARAMETERS)
+class PublicationListApi(ContentListApi):
+    """Published publications and visual materials."""
+
+    kind = "publications"
+    serializer_class = PublicationOutputSerializer

@@ -1,0 +1,274 @@
+"""Demo content: the working group's founding text, news, documents and a publication.
+
+Idempotent: a page is found by its slug under its parent and created only when
+missing; topics by slug. Every demo item says it is demo.
+"""
+
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+
+from santral.core.demo import upsert
+from santral.councils.demo import founding_text
+from santral.councils.models import Body, Council, CouncilHomePage, HubHomePage
+
+from .files import pdf_thumbnail
+from .models import (
+    DocumentPage,
+    DocumentPageFile,
+    InfoPage,
+    NewsPage,
+    PublicationFile,
+    PublicationPage,
+    Scope,
+    Topic,
+)
+from .pdf import simple_pdf
+from .services import content_page_create
+
+DEMO_NOTE = "Bu içerik Santral'ın tanıtım (demo) verisidir."
+
+TOPICS = [
+    ("Çevre", "cevre"),
+    ("Kadın", "kadin"),
+    ("Gençlik", "genclik"),
+    ("Engellilik", "engellilik"),
+    ("Kentsel planlama", "kentsel-planlama"),
+    ("Kültür", "kultur"),
+    ("Bütçe", "butce"),
+    ("Mevzuat", "mevzuat"),
+]
+
+
+def _paragraphs_html(text: str) -> str:
+    from django.utils.html import escape
+
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def _demo_document(title: str, paragraphs: list[str], filename: str):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(simple_pdf(title, paragraphs)), save=False)
+    document.save()
+    return document
+
+
+def _cover_from_pdf(document, title: str):
+    """A Wagtail image of the PDF's first page, to serve as the publication's cover."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    with document.file.open("rb") as handle:
+        png = pdf_thumbnail(handle.read(), width=600)
+    if png is None:
+        return None
+    from django.core.files.images import get_image_dimensions
+
+    width, height = get_image_dimensions(ContentFile(png))
+    image = Image(title=title)
+    image.file.save("kaynak-rehberi-kapak.png", ContentFile(png), save=False)
+    image.width, image.height = width, height
+    image.save()
+    return image
+
+
+def _banner(title: str):
+    """A plain generated banner (no photo rights to worry about) as a demo lead image."""
+    import io
+
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PillowImage.new("RGB", (1200, 630), "#0b4f6c")
+    draw = ImageDraw.Draw(canvas)
+    for step, colour in enumerate(("#01baef", "#20bf55", "#fbfbff")):
+        draw.rectangle((100 + step * 120, 180, 180 + step * 120, 450), fill=colour)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    image = Image(title=title)
+    image.file.save("santral-demo-banner.png", ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = canvas.size
+    image.save()
+    return image
+
+
+def _ensure(parent, slug: str, page, *, files=(), topics=()) -> None:
+    if parent.get_children().filter(slug=slug).exists():
+        return
+    page.slug = slug
+    if files:
+        file_model = DocumentPageFile if isinstance(page, DocumentPage) else PublicationFile
+        page.files = [file_model(document=document) for document in files]
+    if topics:
+        page.topics.set(list(Topic.objects.filter(slug__in=topics)))
+    content_page_create(actor=None, parent=parent, page=page, publish=True)
+
+
+@transaction.atomic
+def load_content_demo(stdout=None) -> None:
+    for name, slug in TOPICS:
+        upsert(Topic, slug=slug, defaults={"name": name})
+    adana = Council.objects.filter(slug="adana-buyuksehir").first()
+    if adana is None:
+        return
+    home = CouncilHomePage.objects.get(council=adana)
+    group = Body.objects.filter(council=adana, slug="destek-ve-kaynak-calisma-grubu").first()
+
+    _ensure(
+        home,
+        "destek-ve-kaynak-calisma-grubu-kurulus-metni",
+        InfoPage(
+            title="Destek ve Kaynak Çalışma Grubu: kuruluş metni",
+            intro="Çalışma grubunun amacı, kapsamı ve ilk etkinlikleri. " + DEMO_NOTE,
+            body=_paragraphs_html(founding_text()),
+            owner_body=group,
+            scope=Scope.LOCAL,
+            is_shared=True,
+        ),
+        topics=["butce", "mevzuat"],
+    )
+    news = [
+        (
+            "bilgi-santrali-yayinda",
+            "Bilgi Santrali yayında",
+            "Kent konseylerinin haber, belge ve etkinlikleri artık tek bir yerde.",
+            "tr",
+            True,
+            ["kultur"],
+        ),
+        (
+            "kadin-meclisi-mahalle-bulusmalari",
+            "Kadın Meclisi mahalle buluşmalarına başlıyor",
+            "Kadın Meclisi, Seyhan ve Çukurova'da mahalle buluşmaları düzenleyecek.",
+            "tr",
+            False,
+            ["kadin"],
+        ),
+        (
+            "genclik-meclisi-iklim-atolyesi",
+            "Gençlik Meclisi'nden iklim atölyesi",
+            "Gençler, kentin iklim uyum planına öneriler hazırladı.",
+            "tr",
+            True,
+            ["genclik", "cevre"],
+        ),
+        (
+            "city-council-network-launched",
+            "Adana City Council joins the information hub",
+            "News, documents and events of Adana's city councils are now shared online.",
+            "en",
+            True,
+            ["kultur"],
+        ),
+    ]
+    banner = _banner("Santral tanıtım görseli (demo)")
+    for slug, title, intro, language, shared, topics in news:
+        _ensure(
+            home,
+            slug,
+            NewsPage(
+                title=title,
+                intro=intro,
+                body=f"<p>{intro}</p><p>{DEMO_NOTE}</p>",
+                language=language,
+                is_shared=shared,
+                lead_image=banner if slug == "bilgi-santrali-yayinda" else None,
+                lead_image_alt="Koyu mavi zemin üzerinde üç renkli dikey şerit (demo görseli)",
+            ),
+            topics=topics,
+        )
+
+    decision = _demo_document(
+        "Yürütme Kurulu kararı 2026/12 (demo)",
+        [
+            "Adana Büyükşehir Kent Konseyi Yürütme Kurulu, Destek ve Kaynak Çalışma Grubu'nun "
+            "Bilgi Santrali önerisini görüşmüş ve oy birliğiyle kabul etmiştir.",
+            DEMO_NOTE,
+        ],
+        "yurutme-kurulu-karari-2026-12.pdf",
+    )
+    _ensure(
+        home,
+        "yurutme-kurulu-karari-2026-12",
+        DocumentPage(
+            title="Yürütme Kurulu kararı: Bilgi Santrali",
+            intro="Bilgi Santrali önerisinin kabulü. " + DEMO_NOTE,
+            document_type="decision",
+            document_date=date(2026, 10, 15),
+            number="2026/12",
+        ),
+        files=[decision],
+        topics=["mevzuat"],
+    )
+    guide_text = [
+        "Bu kitapçık, kent konseylerinin belediye bütçesinden ve ayni destekten nasıl "
+        "yararlanabileceğini anlatır (5393 sayılı Belediye Kanunu md. 76).",
+        "Belediye, kent konseyinin çalışmalarına yardım ve destek sağlar; kanun bir tutar "
+        "ya da bütçe kalemi belirlemez. Destek, belediye birimlerinin ödenekleri ve ayni "
+        "katkılar (ofis, personel, salon, baskı, araç) yoluyla verilir.",
+        "Hazırlayan: Destek ve Kaynak Çalışma Grubu. Tasarım iş birliği: Adana Grafik "
+        "Tasarımcılar Derneği.",
+        DEMO_NOTE,
+    ]
+    booklet = _demo_document(
+        "Kent Konseyleri için Kaynak Rehberi (demo)", guide_text, "kaynak-rehberi.pdf"
+    )
+    cover = _cover_from_pdf(booklet, "Kaynak Rehberi kapağı (demo)")
+    _ensure(
+        home,
+        "kent-konseyleri-icin-kaynak-rehberi",
+        PublicationPage(
+            title="Kent Konseyleri için Kaynak Rehberi",
+            intro="Belediye desteği ve ayni katkılar üzerine bir eğitim kitapçığı. " + DEMO_NOTE,
+            body="".join(f"<p>{text}</p>" for text in guide_text),
+            publication_kind="booklet",
+            authors="Destek ve Kaynak Çalışma Grubu",
+            partners="Adana Grafik Tasarımcılar Derneği",
+            licence="cc-by-4.0",
+            published_on=date(2026, 11, 1),
+            owner_body=group,
+            is_shared=True,
+            cover_image=cover,
+        ),
+        files=[booklet],
+        topics=["butce"],
+    )
+    hub = HubHomePage.objects.first()
+    agenda = _demo_document(
+        "Local Agenda 21 summary (demo)",
+        [
+            "Local Agenda 21 asks local governments to work with their citizens, "
+            "organisations and businesses on sustainable development.",
+            "This is Santral demo material, not the official text.",
+        ],
+        "local-agenda-21-summary.pdf",
+    )
+    _ensure(
+        hub,
+        "local-agenda-21-summary",
+        DocumentPage(
+            title="Local Agenda 21: a short summary",
+            intro="International background of Turkey's city councils (demo material).",
+            document_type="report",
+            document_date=date(2026, 9, 1),
+            scope=Scope.INTERNATIONAL,
+            language="en",
+            is_shared=True,
+        ),
+        files=[agenda],
+        topics=["mevzuat"],
+    )

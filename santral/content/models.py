@@ -1,0 +1,541 @@
+"""Content of the information hub: Wagtail pages under each council's home page.
+
+Every content page carries the same Santral fields (SantralContentPage): the
+owning council (derived from the page's place in the tree, never chosen by the
+editor), a scope, shared topics, an optional body, a language, a "share with
+the network" flag and an archive flag. Platform-owned national and
+international material hangs directly under the hub home page and has no
+council.
+"""
+
+import html
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from santral.core.text import turkish_slugify, turkish_sort_key
+
+from .querysets import ContentPageManager
+
+# Path segments under a council's home page that the public lists and feeds use;
+# a page directly under the council cannot take them.
+RESERVED_CHILD_SLUGS = frozenset(
+    {"haberler", "belgeler", "yayinlar", "etkinlikler", "sayfalar", "akis", "paylasilanlar"}
+)
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class Scope(models.TextChoices):
+    LOCAL = "local", _("Yerel")
+    NATIONAL = "national", _("Ulusal")
+    INTERNATIONAL = "international", _("Uluslararası")
+
+
+class Language(models.TextChoices):
+    TURKISH = "tr", _("Türkçe")
+    ENGLISH = "en", _("İngilizce")
+    ARABIC = "ar", _("Arapça")
+    KURDISH = "ku", _("Kürtçe")
+    OTHER = "other", _("Diğer")
+
+
+@register_snippet
+class Topic(models.Model):
+    """A theme shared by every council (çevre, kadın, gençlik …); editable in the back office."""
+
+    name = models.CharField(_("ad"), max_length=100, unique=True)
+    slug = models.SlugField(_("kısa ad"), max_length=100, unique=True, blank=True)
+    sort_key = models.CharField(max_length=300, editable=False, db_index=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("konu")
+        verbose_name_plural = _("konular")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = turkish_slugify(self.name, max_length=100)
+        self.sort_key = turkish_sort_key(self.name)
+        super().save(*args, **kwargs)
+
+
+def council_id_for_path(path: str) -> int | None:
+    """The council owning a page at this tree path (None under the hub itself).
+
+    The tree is root (depth 1) → hub (2) → council home (3) → content (4+).
+    """
+    from santral.councils.models import CouncilHomePage
+
+    depth = len(path) // Page.steplen
+    if depth < 4:
+        return None
+    return (
+        CouncilHomePage.objects.filter(path=path[: 3 * Page.steplen])
+        .values_list("council_id", flat=True)
+        .first()
+    )
+
+
+class SantralContentPage(Page):
+    """Fields and behaviour every Santral content page shares (abstract)."""
+
+    council = models.ForeignKey(
+        "councils.Council",
+        verbose_name=_("konsey"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    intro = models.TextField(_("özet"), blank=True)
+    body = RichTextField(_("metin"), blank=True, features=RICH_TEXT_FEATURES)
+    scope = models.CharField(
+        _("kapsam"), max_length=16, choices=Scope.choices, default=Scope.LOCAL, db_index=True
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("konular"), blank=True, related_name="+")
+    owner_body = models.ForeignKey(
+        "councils.Body",
+        verbose_name=_("kurul"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("İçeriğin ait olduğu meclis ya da çalışma grubu (isteğe bağlı)."),
+    )
+    language = models.CharField(
+        _("dil"), max_length=8, choices=Language.choices, default=Language.TURKISH
+    )
+    is_shared = models.BooleanField(
+        _("ağ ile paylaş"),
+        default=False,
+        help_text=_("İşaretlenirse içerik merkez sayfada görünür ve diğer konseyler paylaşabilir."),
+    )
+    is_archived = models.BooleanField(
+        _("arşivlendi"),
+        default=False,
+        db_index=True,
+        help_text=_("Arşivlenen içerik listelerden çıkar; adresi bir uyarıyla açık kalır."),
+    )
+    archived_at = models.DateTimeField(_("arşivlenme zamanı"), null=True, blank=True)
+    # live and not archived, kept on this table so public lists count and filter without
+    # joining wagtailcore_page (100 000 rows: ~100 ms → a few ms on PostgreSQL).
+    is_listed = models.BooleanField(default=False, editable=False)
+    search_text = models.TextField(
+        _("arama metni"),
+        blank=True,
+        editable=False,
+        help_text=_("Metin ve ek dosyalardan çıkarılan düz metin (arama için)."),
+    )
+
+    objects = ContentPageManager()
+
+    santral_panels = [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("scope"),
+                FieldPanel("topics"),
+                FieldPanel("owner_body"),
+                FieldPanel("language"),
+                FieldPanel("is_shared"),
+                FieldPanel("is_archived"),
+            ],
+            heading=_("Sınıflandırma ve paylaşım"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("search_text"),
+        index.FilterField("council"),
+        index.FilterField("scope"),
+        index.FilterField("is_archived"),
+    ]
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["is_listed"], name="%(app_label)s_%(class)s_listed"),
+            models.Index(fields=["council", "is_listed"], name="%(app_label)s_%(class)s_cl"),
+        ]
+
+    # --- derived data -------------------------------------------------------------------------
+
+    def attached_text(self) -> str:
+        """Plain text of attached files (overridden by types that carry files)."""
+        return ""
+
+    def compute_search_text(self) -> str:
+        body = html.unescape(strip_tags(str(self.body or "")))
+        parts = [self.title, self.intro, body, self.attached_text()]
+        return "\n".join(part for part in parts if part).strip()
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        council_id = council_id_for_path(self.path) if self.path else self.council_id
+        if self.owner_body_id and council_id and self.owner_body.council_id != council_id:
+            errors["owner_body"] = _("Seçilen kurul bu konseye ait değil.")
+        if self.depth == 4 and self.slug in RESERVED_CHILD_SLUGS:
+            errors["slug"] = _("Bu kısa ad konsey sayfalarında kullanılıyor; başka bir ad seçin.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.council_id = council_id_for_path(self.path)
+        if self.is_archived and self.archived_at is None:
+            self.archived_at = timezone.now()
+        if not self.is_archived:
+            self.archived_at = None
+        self.search_text = self.compute_search_text()[:200_000]
+        self.is_listed = bool(self.live and not self.is_archived)
+        return super().save(*args, **kwargs)
+
+    # --- presentation -------------------------------------------------------------------------
+
+    @property
+    def published_at(self):
+        return self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def kind_label(self) -> str:
+        return str(self._meta.verbose_name)
+
+    def get_context(self, request, *args, **kwargs):
+        from santral.councils.permissions import Capability, councils_with_capability
+
+        context = super().get_context(request, *args, **kwargs)
+        context["council_obj"] = self.council
+        context["og_image"] = getattr(self, "lead_image", None) or getattr(
+            self, "cover_image", None
+        )
+        user = getattr(request, "user", None)
+        if self.is_shared and user is not None and user.is_authenticated:
+            councils = councils_with_capability(user, Capability.PUBLISH_CONTENT)
+            context["reshare_councils"] = list(councils.exclude(pk=self.council_id))
+        return context
+
+
+COUNCIL_CONTENT_TYPES = [
+    "content.NewsPage",
+    "content.InfoPage",
+    "content.DocumentPage",
+    "content.PublicationPage",
+    "events.EventPage",
+]
+
+
+class NewsPage(SantralContentPage):
+    """A news item or announcement (haber / duyuru) with a lead image."""
+
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("manşet görseli"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("görselin metin karşılığı"),
+        max_length=250,
+        blank=True,
+        help_text=_("Görme engelli okurlar için görselde ne olduğunu kısaca yazın."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
+        *SantralContentPage.santral_panels,
+    ]
+    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
+    subpage_types: list[str] = []
+    template = "content/news_page.html"
+
+    class Meta(SantralContentPage.Meta):
+        verbose_name = _("haber")
+        verbose_name_plural = _("haberler")
+
+
+class InfoPage(SantralContentPage):
+    """A static page of a council ("Hakkımızda"); pages nest."""
+
+    content_panels = [*Page.content_panels, *SantralContentPage.santral_panels]
+    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage", "content.InfoPage"]
+    subpage_types = ["content.InfoPage"]
+    template = "content/info_page.html"
+
+    class Meta(SantralContentPage.Meta):
+        verbose_name = _("sayfa")
+        verbose_name_plural = _("sayfalar")
+
+
+class DocumentType(models.TextChoices):
+    DECISION = "decision", _("Karar")
+    MINUTES = "minutes", _("Toplantı tutanağı")
+    REPORT = "report", _("Rapor")
+    REGULATION = "regulation", _("Yönetmelik / yönerge")
+    OPINION = "opinion", _("Görüş / öneri")
+    OTHER = "other", _("Diğer")
+
+
+class DocumentPage(SantralContentPage):
+    """A decision, meeting minutes, report or regulation with one or more files."""
+
+    document_type = models.CharField(
+        _("belge türü"), max_length=16, choices=DocumentType.choices, db_index=True
+    )
+    document_date = models.DateField(_("belge tarihi"), db_index=True)
+    number = models.CharField(_("sayı / karar no"), max_length=64, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("document_type"), FieldPanel("document_date"), FieldPanel("number")],
+            heading=_("Belge bilgileri"),
+        ),
+        InlinePanel("files", label=_("Dosyalar"), min_num=1),
+        *SantralContentPage.santral_panels,
+    ]
+    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
+    subpage_types: list[str] = []
+    template = "content/document_page.html"
+
+    class Meta(SantralContentPage.Meta):
+        verbose_name = _("belge")
+        verbose_name_plural = _("belgeler")
+
+    def attached_text(self) -> str:
+        return _attached_text(self.files.all())
+
+
+class PublicationKind(models.TextChoices):
+    BROCHURE = "brochure", _("Broşür")
+    BOOKLET = "booklet", _("Kitapçık")
+    POSTER = "poster", _("Afiş")
+    INFOGRAPHIC = "infographic", _("İnfografik")
+    VIDEO = "video", _("Video")
+    BOOK = "book", _("Kitap / rapor")
+    OTHER = "other", _("Diğer")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+    CC0 = "cc0-1.0", "CC0 1.0"
+    ALL_RIGHTS = "all-rights-reserved", _("Tüm hakları saklıdır")
+
+
+class PublicationPage(SantralContentPage):
+    """An educational publication or visual material: brochure, booklet, poster, video …"""
+
+    publication_kind = models.CharField(
+        _("yayın türü"), max_length=16, choices=PublicationKind.choices, db_index=True
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("kapak görseli"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    authors = models.CharField(_("yazarlar / hazırlayanlar"), max_length=500, blank=True)
+    partners = models.CharField(
+        _("iş birliği yapılan kurumlar"),
+        max_length=500,
+        blank=True,
+        help_text=_("Örn. Adana Grafik Tasarımcılar Derneği"),
+    )
+    licence = models.CharField(
+        _("lisans"), max_length=32, choices=Licence.choices, default=Licence.CC_BY
+    )
+    isbn = models.CharField(_("ISBN"), max_length=17, blank=True)
+    published_on = models.DateField(_("yayın tarihi"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_kind"),
+                FieldPanel("cover_image"),
+                FieldPanel("authors"),
+                FieldPanel("partners"),
+                FieldPanel("licence"),
+                FieldPanel("isbn"),
+                FieldPanel("published_on"),
+            ],
+            heading=_("Yayın bilgileri"),
+        ),
+        InlinePanel("files", label=_("Dosyalar")),
+        InlinePanel("videos", label=_("Video bağlantıları")),
+        *SantralContentPage.santral_panels,
+    ]
+    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
+    subpage_types: list[str] = []
+    template = "content/publication_page.html"
+
+    class Meta(SantralContentPage.Meta):
+        verbose_name = _("yayın")
+        verbose_name_plural = _("yayınlar")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.isbn:
+            from .isbn import isbn_is_valid
+
+            if not isbn_is_valid(self.isbn):
+                raise ValidationError({"isbn": _("ISBN geçerli değil (10 ya da 13 hane).")})
+
+    def attached_text(self) -> str:
+        return _attached_text(self.files.all())
+
+
+def _attached_text(files) -> str:
+    texts = []
+    for attached in files:
+        document = attached.document
+        extracted = getattr(document, "santral_text", None) if document else None
+        if extracted is not None and extracted.text:
+            texts.append(extracted.text)
+    return "\n".join(texts)
+
+
+class DocumentPageFile(Orderable):
+    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("dosya"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(_("etiket"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+
+class PublicationFile(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("dosya"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(_("etiket"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+
+class PublicationVideo(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="videos")
+    url = models.URLField(_("video adresi"))
+    title = models.CharField(_("başlık"), max_length=200, blank=True)
+
+    panels = [FieldPanel("url"), FieldPanel("title")]
+
+
+class FileText(models.Model):
+    """What Santral learned from an uploaded file: its checked type, text and thumbnail."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="santral_text"
+    )
+    kind = models.CharField(_("dosya türü"), max_length=8)
+    text = models.TextField(_("çıkarılan metin"), blank=True)
+    thumbnail = models.ImageField(_("küçük görsel"), upload_to="content/thumbnails/", blank=True)
+    file_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("dosya metni")
+        verbose_name_plural = _("dosya metinleri")
+
+    def __str__(self) -> str:
+        return f"{self.document} ({self.kind})"
+
+
+class Reshare(models.Model):
+    """Council X shows council Y's shared item on its own pages, with attribution."""
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="reshares"
+    )
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("yeniden paylaşım")
+        verbose_name_plural = _("yeniden paylaşımlar")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "page"], name="reshare_unique_per_council")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} ← {self.page}"
+
+
+class WordPressSource(models.Model):
+    """Which WordPress item became which page (or file), so a re-import changes nothing."""
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="wordpress_sources"
+    )
+    wp_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16)
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    original_url = models.URLField(max_length=500, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["council", "wp_id"], name="wp_source_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"WordPress {self.kind} {self.wp_id}"
+
+
+class CouncilContentSettings(models.Model):
+    """Per-council content options; today: whether publishing needs a council admin's approval."""
+
+    council = models.OneToOneField(
+        "councils.Council", on_delete=models.CASCADE, related_name="content_settings"
+    )
+    moderation_required = models.BooleanField(
+        _("iki aşamalı onay"),
+        default=False,
+        help_text=_("Açıksa editörler içeriği onaya gönderir; konsey yöneticisi yayımlar."),
+    )
+
+    class Meta:
+        verbose_name = _("içerik ayarları")
+        verbose_name_plural = _("içerik ayarları")
+
+    def __str__(self) -> str:
+        return str(self.council)

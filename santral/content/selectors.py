@@ -1,0 +1,220 @@
+"""Reads for content: public lists with filters, hub items, activity. Relations pre-loaded.
+
+Every public read starts from `listed()` (live and not archived); drafts and
+archived items never reach a list, a feed or the API.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.functional import cached_property
+
+from santral.core.registry import ActivityItem
+from santral.councils.models import Council, Province
+
+from .models import DocumentPage, NewsPage, PublicationPage, Reshare, SantralContentPage, Topic
+
+
+@dataclass(frozen=True)
+class ListKind:
+    """One public list: its model, URL segment, ordering and the field its type/year filter use."""
+
+    key: str
+    model: type
+    segment: str
+    ordering: tuple[str, ...]
+    year_field: str
+    type_field: str = ""
+    extra_related: tuple[str, ...] = field(default_factory=tuple)
+
+
+LIST_KINDS: dict[str, ListKind] = {
+    "news": ListKind(
+        "news",
+        NewsPage,
+        "haberler",
+        ("-first_published_at", "-pk"),
+        "first_published_at",
+        extra_related=("lead_image",),
+    ),
+    "documents": ListKind(
+        "documents",
+        DocumentPage,
+        "belgeler",
+        ("-document_date", "-pk"),
+        "document_date",
+        type_field="document_type",
+    ),
+    "publications": ListKind(
+        "publications",
+        PublicationPage,
+        "yayinlar",
+        ("-first_published_at", "-pk"),
+        "first_published_at",
+        type_field="publication_kind",
+        extra_related=("cover_image",),
+    ),
+}
+
+
+def register_list_kind(kind: ListKind) -> None:
+    """Higher apps (events) add their list kind so the shared list machinery serves them."""
+    LIST_KINDS[kind.key] = kind
+
+
+def public_items(
+    model: type,
+    *,
+    council: Council | None = None,
+    include_reshared: bool = True,
+    extra_related: tuple[str, ...] = (),
+) -> QuerySet:
+    """Published, non-archived items of one type, with council, province and topics loaded.
+
+    With a council: its own items plus the shared items it re-shared from others.
+    """
+    items = model.objects.listed()
+    if hasattr(model, "is_public"):
+        items = items.filter(is_public=True)
+    if council is not None:
+        own = Q(council=council)
+        if include_reshared:
+            # A literal id list (one small query) lets PostgreSQL OR two index scans; an
+            # IN (subquery) inside the OR made it scan every listed row.
+            reshared = list(
+                Reshare.objects.filter(council=council).values_list("page_id", flat=True)
+            )
+            if reshared:
+                own |= Q(pk__in=reshared)
+        items = items.filter(own)
+    return items.select_related("council", "council__province", *extra_related).prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("sort_key")),
+        *[f"{name}__renditions" for name in extra_related if name.endswith("_image")],
+    )
+
+
+def filtered_items(
+    kind: ListKind,
+    *,
+    council: Council | None = None,
+    council_slug: str = "",
+    province_plate: str = "",
+    scope: str = "",
+    topic_slug: str = "",
+    type_value: str = "",
+    year: int | None = None,
+    shared_only: bool = False,
+) -> QuerySet:
+    items = public_items(kind.model, council=council, extra_related=kind.extra_related)
+    if council_slug:
+        items = items.filter(council__slug=council_slug)
+    if province_plate:
+        items = items.filter(council__province__plate=province_plate)
+    if scope:
+        items = items.filter(scope=scope)
+    if topic_slug:
+        items = items.filter(topics__slug=topic_slug)
+    if type_value and kind.type_field:
+        items = items.filter(**{kind.type_field: type_value})
+    if year:
+        items = items.filter(**{f"{kind.year_field}__year": year})
+    if shared_only:
+        items = items.filter(is_shared=True)
+    return items.order_by(*kind.ordering)
+
+
+def councils_for_filter() -> list[tuple[str, str]]:
+    """(slug, name) of every listed council, for the filter's choices."""
+    return list(Council.objects.listed().order_by("sort_key").values_list("slug", "name"))
+
+
+def provinces_for_filter() -> list[tuple[str, str]]:
+    """(plate, name) of provinces that have a listed council."""
+    return list(
+        Province.objects.filter(councils__status__in=["active", "forming"])
+        .order_by("sort_key")
+        .values_list("plate", "name")
+        .distinct()
+    )
+
+
+def council_by_slug(slug: str) -> Council | None:
+    return (
+        Council.objects.listed().select_related("province", "home_page").filter(slug=slug).first()
+    )
+
+
+def reshared_page_ids(council: Council) -> set[int]:
+    return set(Reshare.objects.filter(council=council).values_list("page_id", flat=True))
+
+
+def shared_items(limit: int = 12) -> list[SantralContentPage]:
+    """Items councils shared with the network, newest first (one query per type)."""
+    found: list[SantralContentPage] = []
+    for kind in ("news", "documents", "publications"):
+        model = LIST_KINDS[kind].model
+        found.extend(
+            public_items(model).filter(is_shared=True).order_by("-first_published_at")[:limit]
+        )
+    return sorted(found, key=lambda item: item.first_published_at, reverse=True)[:limit]
+
+
+def feed_items(*, council: Council | None = None, limit: int = 30) -> list[SantralContentPage]:
+    """News, documents and publications for an Atom feed, newest first."""
+    found: list[SantralContentPage] = []
+    for kind in ("news", "documents", "publications"):
+        model = LIST_KINDS[kind].model
+        found.extend(
+            public_items(model, council=council, include_reshared=False).order_by(
+                "-last_published_at"
+            )[:limit]
+        )
+    return sorted(found, key=lambda item: item.last_published_at, reverse=True)[:limit]
+
+
+def recent_content_activity(limit: int) -> list[ActivityItem]:
+    """The newest published news, documents and publications, for the home page."""
+    items = []
+    for kind in ("news", "documents", "publications"):
+        model = LIST_KINDS[kind].model
+        for page in public_items(model).order_by("-first_published_at")[:limit]:
+            items.append(
+                ActivityItem(
+                    title=page.title,
+                    url=page.url,
+                    kind=str(model._meta.verbose_name).capitalize(),
+                    at=page.first_published_at,
+                    council_name=page.council.name if page.council else "Santral",
+                )
+            )
+    return items
+
+
+def sitemap_pages() -> list[SantralContentPage]:
+    pages: list[SantralContentPage] = []
+    for kind in LIST_KINDS.values():
+        pages.extend(
+            public_items(kind.model, extra_related=()).order_by("-last_published_at")[:5000]
+        )
+    return pages
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows: a hub-wide list of 100 000 items needs "10 000+", not an
+    exact COUNT(*) over every row on each request. Older items stay reachable by filters."""
+
+    cap = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self) -> int:
+        pages = super().num_pages
+        return min(pages, max(1, self.cap // self.per_page))

@@ -1,0 +1,35 @@
+"""Keep the extracted text and thumbnail of every uploaded document up to date."""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.signals import page_unpublished
+
+from santral.councils.wagtail_sync import GROUP_PREFIX
+
+from .services import FILE_ROLES, council_collection_grant, file_text_refresh
+
+
+@receiver(post_save, sender=get_document_model())
+def document_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    file_text_refresh(document=instance)
+
+
+@receiver(post_save, sender=Group)
+def council_group_saved(sender, instance, created, **kwargs):
+    """Council editors and admins upload files and images into their council's collection."""
+    if kwargs.get("raw") or not created or not instance.name.startswith(GROUP_PREFIX):
+        return
+    council_id, _sep, role = instance.name[len(GROUP_PREFIX) :].partition(":")
+    if role in FILE_ROLES and council_id.isdigit():
+        council_collection_grant(council_id=int(council_id), group=instance)
+
+
+@receiver(page_unpublished)
+def content_unpublished(sender, instance, **kwargs):
+    """Unpublishing (by hand or when a page expires) takes the item out of every list."""
+    if hasattr(instance, "is_listed"):
+        type(instance).objects.filter(pk=instance.pk).update(is_listed=False)

@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+PRIVACY_NOTICE = _(
+    "Adınız ve e-posta adresiniz yalnızca bu etkinliğin kaydı ve etkinlikle ilgili "
+    "bilgilendirme için, 6698 sayılı KVKK kapsamında konsey tarafından işlenir; "
+    "etkinlikten sonra bir yıl içinde silinir."
+)
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(label=_("Ad soyad"), max_length=150)
+    email = forms.EmailField(label=_("E-posta"))
+    consent = forms.BooleanField(
+        label=_("Aydınlatma metnini okudum, kaydım için verilerimin işlenmesini kabul ediyorum."),
+        error_messages={"required": _("Kayıt için aydınlatma metnini onaylamanız gerekir.")},
+    )

@@ -1,0 +1,70 @@
+"""Writes for events: registration with a waiting list, cancellation that moves the list up."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from santral.core.audit import audit_record
+
+from .forms import PRIVACY_NOTICE
+from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
+
+
+@transaction.atomic
+def registration_create(*, event: EventPage, full_name: str, email: str) -> Registration:
+    """Register a person: a seat while the capacity lasts, then the waiting list.
+
+    Raises ValidationError (Turkish) when the event takes no on-site registration,
+    has ended, or the e-mail is already registered.
+    """
+    locked = EventPage.objects.select_for_update().get(pk=event.pk)
+    if locked.registration_mode != RegistrationMode.ONSITE or not locked.live:
+        raise ValidationError(_("Bu etkinliğe Santral üzerinden kayıt alınmıyor."))
+    if locked.end_at < timezone.now():
+        raise ValidationError(_("Etkinlik sona erdi; kayıt alınmıyor."))
+    email = email.strip().lower()
+    if (
+        locked.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .filter(email=email)
+        .exists()
+    ):
+        raise ValidationError(_("Bu e-posta adresiyle zaten kayıt yapılmış."))
+    confirmed = locked.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    has_seat = locked.capacity is None or confirmed < locked.capacity
+    registration = Registration.objects.create(
+        event=locked,
+        full_name=full_name.strip(),
+        email=email,
+        status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
+        consent_text=str(PRIVACY_NOTICE),
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, actor, registration: Registration) -> Registration | None:
+    """Cancel a registration; the first person waiting takes the freed seat (returned)."""
+    locked_event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    promoted = None
+    if was_confirmed:
+        promoted = (
+            locked_event.registrations.select_for_update()
+            .filter(status=RegistrationStatus.WAITING)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if promoted is not None:
+            promoted.status = RegistrationStatus.CONFIRMED
+            promoted.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="event.registration_cancel",
+        target=registration,
+        council_id=locked_event.council_id,
+    )
+    return promoted

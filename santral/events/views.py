@@ -1,0 +1,109 @@
+"""Public event views: month calendar, iCalendar feeds and on-site registration."""
+
+from calendar import Calendar as MonthGrid
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from santral.content.selectors import council_by_slug
+
+from .forms import PRIVACY_NOTICE, RegistrationForm
+from .ical import calendar_bytes
+from .models import RegistrationStatus
+from .selectors import calendar_events, month_events
+from .services import registration_create
+
+
+def _council_or_404(council_slug):
+    if council_slug is None:
+        return None
+    council = council_by_slug(council_slug)
+    if council is None:
+        raise Http404
+    return council
+
+
+def ical_view(request, council_slug=None):
+    council = _council_or_404(council_slug)
+    name = council.name if council else _("Santral: kent konseyi etkinlikleri")
+    body = calendar_bytes(
+        name=str(name),
+        events=calendar_events(council=council),
+        absolute_url=lambda page: request.build_absolute_uri(page.url),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="etkinlikler.ics"'
+    return response
+
+
+def month_view(request, council_slug=None):
+    """A month of public events as a calendar table (works without JavaScript)."""
+    council = _council_or_404(council_slug)
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("ay", "").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    events = month_events(council=council, year=first.year, month=first.month)
+    by_day: dict[date, list] = {}
+    for event in events:
+        start = timezone.localtime(event.start_at).date()
+        end = timezone.localtime(event.end_at).date()
+        day = max(start, first)
+        while day <= end and day.month == first.month:
+            by_day.setdefault(day, []).append(event)
+            day = date.fromordinal(day.toordinal() + 1)
+    weeks = [
+        [(day, by_day.get(day, []), day.month == first.month) for day in week]
+        for week in MonthGrid(firstweekday=0).monthdatescalendar(first.year, first.month)
+    ]
+    previous = date.fromordinal(first.toordinal() - 1).replace(day=1)
+    following = date.fromordinal(first.toordinal() + 32).replace(day=1)
+    return render(
+        request,
+        "events/event_month.html",
+        {
+            "council_obj": council,
+            "month": first,
+            "weeks": weeks,
+            "events": events,
+            "previous": previous.strftime("%Y-%m"),
+            "following": following.strftime("%Y-%m"),
+        },
+    )
+
+
+def event_register_view(request, event):
+    """POST: register for an on-site event; GET shows the event page with the form."""
+    if request.method != "POST":
+        return event.render(request)
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = registration_create(
+                event=event,
+                full_name=form.cleaned_data["full_name"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if registration.status == RegistrationStatus.CONFIRMED:
+                messages.success(request, _("Kaydınız alındı. Etkinlikte görüşmek üzere!"))
+            else:
+                messages.warning(
+                    request,
+                    _("Kontenjan dolu; bekleme listesine alındınız. Yer açılırsa size yazacağız."),
+                )
+            return redirect(event.url)
+    return event.render(
+        request,
+        context_overrides={"registration_form": form, "privacy_notice": PRIVACY_NOTICE},
+    )
