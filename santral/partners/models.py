@@ -66,6 +66,10 @@ class Organisation(models.Model):
     the organisation's or its people's contact details (e-mail, phone, address).
     """
 
+    # Read by the KVKK art. 6 model inspection (outreach tests): this row is an
+    # organisation, so its kind "sendika" is not a person's union membership.
+    kvkk_describes_an_organisation = True
+
     name = models.CharField(_("ad"), max_length=255)
     slug = models.SlugField(
         _("kısa ad"),

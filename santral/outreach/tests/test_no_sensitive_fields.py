@@ -73,6 +73,10 @@ def _tokens(text: str) -> set[str]:
 def is_per_person(model) -> bool:
     if model is apps.get_model(settings.AUTH_USER_MODEL):
         return True
+    # Organisations (a stakeholder's e-mail is an office's, and "union" is a kind of
+    # organisation, not a person's membership) declare themselves explicitly.
+    if getattr(model, "kvkk_describes_an_organisation", False):
+        return False
     for field in model._meta.get_fields():
         if not getattr(field, "concrete", False):
             continue
@@ -110,6 +114,7 @@ def test_no_per_person_model_holds_special_category_data():
     per_person = [model for model in apps.get_models() if is_per_person(model)]
     assert any(model._meta.label == "outreach.Subscriber" for model in per_person)
     assert any(model._meta.label == "councils.BodyMember" for model in per_person)
+    assert any(model._meta.label == "partners.ContactPerson" for model in per_person)
     problems = [problem for model in per_person for problem in sensitive_fields(model)]
     assert problems == []
 

@@ -363,7 +363,7 @@ def test_editor_of_b_cannot_touch_project_of_a(cast):
     assert Project.objects.get(pk=project.pk).title != "Ele geçirildi"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_letter_numbers_under_concurrency_have_no_gaps_or_duplicates(cast, ulasim):
     """Eight threads send eight drafts at once: numbers are exactly 1..8."""
     if connection.vendor != "postgresql":
