@@ -22,6 +22,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("santral.councils.urls")),
+    path("", include("santral.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

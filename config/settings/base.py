@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "santral.core",
     "santral.councils",
+    "santral.search",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
