@@ -88,6 +88,8 @@ def main() -> None:
                 batch = []
         index_entries(batch, replace=False)
         seconds = time.perf_counter() - started
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         print(f"indexed {len(posts)} posts in {seconds:.1f} s ({len(posts) / seconds:.0f} posts/s)")
 
     views = [(post["id"], *corpus.doc_views(post["title"], post["plain"])) for post in posts]

@@ -4,11 +4,12 @@ Both receive text already analysed by ``santral.search.analysis`` (so Turkish
 handling is ours and identical) and differ only in how they store tokens and
 express a match and a rank:
 
-* PostgreSQL: ``search_searchdocument.vector`` (tsvector, GIN index) built by
-  ``to_tsvector('simple', …)`` from our token strings (the ``simple``
-  configuration only splits on spaces and lower-cases what is already lower
-  case). The four strings get the four weights, which keep the spaces apart:
-  A title folded, B title Turkish, C body folded, D body Turkish.
+* PostgreSQL: ``search_searchdocument.vector`` (tsvector, GIN index; title
+  weight A, body weight B) and ``title_vector`` (title only, small: ranking
+  tiers), built by ``to_tsvector('simple', …)`` from our token strings (the
+  ``simple`` configuration only splits on spaces and lower-cases what is
+  already lower case). Turkish tokens carry a leading ``0`` (a "numword" to the
+  parser) so the two spaces never meet and no match needs a weight recheck.
 * SQLite: the FTS5 table ``search_fts`` with four columns (folded / Turkish,
   title / body) and the ``unicode61 remove_diacritics 0`` tokenizer.
 
@@ -24,6 +25,9 @@ from django.db import connection
 
 from .analysis import AnalysedText, ParsedQuery, QueryTerm
 from .models import SearchDocument
+
+# PostgreSQL only: Turkish-space tokens start with it (a digit keeps the parser's token whole).
+TURKISH_MARK = "0"
 
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
@@ -79,22 +83,28 @@ class PostgresBackend(Backend):
 
     VECTOR = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
-        " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
     )
+    TITLE_VECTOR = "to_tsvector('simple', %s)"
+
+    @staticmethod
+    def _text(text: AnalysedText) -> str:
+        marked = " ".join(TURKISH_MARK + token for token in text.turkish.split())
+        return f"{text.folded} {marked}"
 
     def insert(self, documents: list[SearchDocument], texts: list[IndexedText]) -> None:
         if not documents:
             return
         fields = [f for f in SearchDocument._meta.concrete_fields if not f.primary_key]
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        row = "(" + ", ".join(["%s"] * len(fields)) + ", " + self.VECTOR + ")"
+        row = "(" + ", ".join(["%s"] * len(fields)) + f", {self.VECTOR}, {self.TITLE_VECTOR})"
         params: list = []
         for document, text in zip(documents, texts, strict=True):
             params += [f.get_db_prep_save(getattr(document, f.attname), connection) for f in fields]
-            params += [text.title.folded, text.title.turkish, text.body.folded, text.body.turkish]
+            title = self._text(text.title)
+            params += [title, self._text(text.body), title]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO search_searchdocument ({columns}, vector) "  # noqa: S608
+                f"INSERT INTO search_searchdocument ({columns}, vector, title_vector) "  # noqa: S608
                 f"VALUES {', '.join([row] * len(documents))} RETURNING id",
                 params,
             )
@@ -107,24 +117,20 @@ class PostgresBackend(Backend):
         pass
 
     @staticmethod
-    def _term(term: QueryTerm, title_only: bool, prefix: bool) -> str:
-        folded, turkish = ("A", "B") if title_only else ("AC", "BD")
-        space = turkish if term.is_turkish else folded
-        star = "*" if prefix and term.prefix else ""
-        options = [f"{_pg_quote(term.form)}:{star}{space}"]
-        options += [f"{_pg_quote(stemmed)}:{space}" for stemmed in term.stems]
+    def _term(term: QueryTerm, prefix: bool) -> str:
+        mark = TURKISH_MARK if term.is_turkish else ""
+        star = ":*" if prefix and term.prefix else ""
+        options = [_pg_quote(mark + term.form) + star]
+        options += [_pg_quote(mark + stemmed) for stemmed in term.stems]
         if not term.is_turkish:
-            options.append(f"{_pg_quote(term.exact)}:{turkish}")
+            options.append(_pg_quote(TURKISH_MARK + term.exact))
         return "(" + " | ".join(options) + ")"
 
-    def tsquery(self, query: ParsedQuery, *, title_only: bool = False, prefix: bool = True) -> str:
-        folded, turkish = ("A", "B") if title_only else ("AC", "BD")
-        parts = [self._term(term, title_only, prefix) for term in query.terms]
+    def tsquery(self, query: ParsedQuery, *, prefix: bool = True) -> str:
+        parts = [self._term(term, prefix) for term in query.terms]
         for phrase in query.phrases:
-            parts.append(
-                "(" + " <-> ".join(f"{_pg_quote(t.folded)}:{folded}" for t in phrase.terms) + ")"
-            )
-            parts += [f"{_pg_quote(t.form)}:{turkish}" for t in phrase.terms if t.is_turkish]
+            parts.append("(" + " <-> ".join(_pg_quote(t.folded) for t in phrase.terms) + ")")
+            parts += [_pg_quote(TURKISH_MARK + t.form) for t in phrase.terms if t.is_turkish]
         return " & ".join(parts)
 
     def match(self, query: ParsedQuery) -> tuple[str, str, list]:
@@ -135,14 +141,10 @@ class PostgresBackend(Backend):
         )
 
     def title_match(self, query: ParsedQuery, *, prefix: bool) -> tuple[str, list]:
-        return (
-            "d.vector @@ CAST(%s AS tsquery)",
-            [self.tsquery(query, title_only=True, prefix=prefix)],
-        )
+        return ("d.title_vector @@ CAST(%s AS tsquery)", [self.tsquery(query, prefix=prefix)])
 
     def rank(self) -> tuple[str, list]:
-        body = BODY_WEIGHT / TITLE_WEIGHT
-        weights = f"{{{body}, {body}, 1.0, 1.0}}"  # D, C (body), B, A (title)
+        weights = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1.0}}"  # D, C, B (body), A (title)
         return ("ts_rank(CAST(%s AS float4[]), d.vector, sq.q)", [weights])
 
     def size_bytes(self) -> int:

@@ -1,6 +1,6 @@
 """The full-text part of the index, which depends on the database.
 
-PostgreSQL: a tsvector column with a GIN index, and pg_trgm with a trigram
+PostgreSQL: tsvector columns (whole item with a GIN index; title alone for ranking tiers), and pg_trgm with a trigram
 index on the vocabulary (typo tolerance). SQLite: an FTS5 table for documents
 and an FTS5 trigram table for the vocabulary.
 """
@@ -10,6 +10,7 @@ from django.db import migrations
 POSTGRES_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE search_searchdocument ADD COLUMN vector tsvector",
+    "ALTER TABLE search_searchdocument ADD COLUMN title_vector tsvector",
     "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
     "CREATE INDEX search_term_trigram ON search_searchterm USING gin (term gin_trgm_ops)",
 ]
@@ -17,6 +18,7 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_term_trigram",
     "DROP INDEX IF EXISTS search_document_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS title_vector",
 ]
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE search_fts USING fts5("
