@@ -181,66 +181,77 @@ def _run(
             ],
         )
         ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
-        cursor.execute(
-            f"SELECT COUNT(*) FROM {source} WHERE {where}",  # noqa: S608
-            [*from_params, *where_params],
-        )
-        count = cursor.fetchone()[0]
         found: dict[str, list[FacetValue]] = {}
-        if facets and count:
-            found = _facets(cursor, source, where, [*from_params, *where_params])
+        if facets:
+            count, found = _count_and_facets(cursor, source, where, [*from_params, *where_params])
+        else:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {source} WHERE {where}",  # noqa: S608
+                [*from_params, *where_params],
+            )
+            count = cursor.fetchone()[0]
     return count, ranked, found
 
 
-_FACET_SQL = {
-    "type": ("d.kind, d.kind", "", "d.kind"),
+# One statement for the count and every facet: the matches are found once (a materialised
+# CTE), then grouped six ways. Values are text so the UNION has one type per column.
+_FACET_PARTS = {
+    "type": "SELECT 'type', m.kind, m.kind, COUNT(*) FROM m GROUP BY m.kind",
     "council": (
-        "c.slug, c.name",
-        " JOIN councils_council c ON c.id = d.council_id",
-        "c.slug, c.name",
+        "SELECT 'council', c.slug, c.name, COUNT(*) FROM m "
+        "JOIN councils_council c ON c.id = m.council_id GROUP BY c.slug, c.name"
     ),
     "province": (
-        "p.plate, p.name",
-        " JOIN councils_province p ON p.id = d.province_id",
-        "p.plate, p.name",
+        "SELECT 'province', p.plate, p.name, COUNT(*) FROM m "
+        "JOIN councils_province p ON p.id = m.province_id GROUP BY p.plate, p.name"
     ),
-    "scope": ("d.scope, d.scope", "", "d.scope"),
+    "scope": "SELECT 'scope', m.scope, m.scope, COUNT(*) FROM m GROUP BY m.scope",
     "topic": (
-        "t.name, t.name",
-        " JOIN search_searchtopic t ON t.document_id = d.id",
-        "t.name",
+        "SELECT 'topic', t.name, t.name, COUNT(*) FROM m "
+        "JOIN search_searchtopic t ON t.document_id = m.id GROUP BY t.name"
     ),
-    "year": ("d.year, d.year", "", "d.year"),
+    "year": (
+        "SELECT 'year', CAST(m.year AS TEXT), CAST(m.year AS TEXT), COUNT(*) FROM m "
+        "WHERE m.year IS NOT NULL GROUP BY m.year"
+    ),
 }
 
 
-def _facets(cursor, source: str, where: str, params: list) -> dict[str, list[FacetValue]]:
+def _count_and_facets(
+    cursor, source: str, where: str, params: list
+) -> tuple[int, dict[str, list[FacetValue]]]:
     from .models import Scope
 
+    parts = " UNION ALL ".join(
+        ["SELECT 'count', '', '', COUNT(*) FROM m", *(_FACET_PARTS[name] for name in FACETS)]
+    )
+    cursor.execute(
+        "WITH m AS MATERIALIZED (SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, "  # noqa: S608
+        f"d.year FROM {source} WHERE {where}) {parts}",
+        params,
+    )
     labels = {"type": kind_labels(), "scope": {k: str(v) for k, v in Scope.choices}}
-    facets: dict[str, list[FacetValue]] = {}
-    for name in FACETS:
-        columns, join, group = _FACET_SQL[name]
-        cursor.execute(
-            f"SELECT {columns}, COUNT(*) FROM {source}{join} "  # noqa: S608
-            f"WHERE {where} GROUP BY {group}",
-            params,
-        )
-        values = [
-            FacetValue(
-                value=str(value),
-                label=labels.get(name, {}).get(str(value), str(label)),
-                count=count,
+    count = 0
+    facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
+    for name, value, label, number in cursor.fetchall():
+        if name == "count":
+            count = number
+        elif value is not None:
+            facets[name].append(
+                FacetValue(
+                    value=str(value),
+                    label=labels.get(name, {}).get(str(value), str(label)),
+                    count=number,
+                )
             )
-            for value, label, count in cursor.fetchall()
-            if value is not None
-        ]
-        reverse = name == "year"
-        values.sort(key=lambda item: (-item.count, item.value))
-        if reverse:
+    if not count:
+        return 0, {}
+    for name, values in facets.items():
+        if name == "year":
             values.sort(key=lambda item: item.value, reverse=True)
-        facets[name] = values
-    return facets
+        else:
+            values.sort(key=lambda item: (-item.count, item.value))
+    return count, facets
 
 
 def search(
