@@ -162,18 +162,21 @@ def _run(
     exact_sql, exact_params = backend.title_match(parsed, prefix=False)
     # Tiers first (title holds every word; title holds every word in full), then the
     # database's text rank squashed into [0, 1) and nudged by recency: recency never
-    # lifts an item over a better tier.
-    score = (
-        f"(CASE WHEN {title_sql} THEN 2 ELSE 0 END + CASE WHEN {exact_sql} THEN 1 ELSE 0 END"
-        f" + ({rank_sql}) / (1.0 + ({rank_sql})) * {recency_sql} / {1.0 + RECENCY_SHARE})"
+    # lifts an item over a better tier. The inner query computes each part once per row.
+    inner = (
+        f"SELECT d.id AS id, d.day AS day, "
+        f"CASE WHEN {title_sql} THEN 2 ELSE 0 END + CASE WHEN {exact_sql} THEN 1 ELSE 0 END "
+        f"AS tier, {rank_sql} AS r, {recency_sql} AS recency FROM {source} WHERE {where}"
     )
-    score_params = [*title_params, *exact_params, *rank_params, *rank_params, *recency_params]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT d.id, {score} AS score FROM {source} "  # noqa: S608
-            f"WHERE {where} ORDER BY score DESC, d.day DESC, d.id DESC LIMIT %s OFFSET %s",
+            f"SELECT id, tier + r / (1.0 + r) * recency / {1.0 + RECENCY_SHARE} AS score "  # noqa: S608
+            f"FROM ({inner}) AS ranked ORDER BY score DESC, day DESC, id DESC LIMIT %s OFFSET %s",
             [
-                *score_params,
+                *title_params,
+                *exact_params,
+                *rank_params,
+                *recency_params,
                 *from_params,
                 *where_params,
                 page_size,
