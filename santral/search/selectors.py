@@ -164,7 +164,7 @@ def _run(
     # database's text rank squashed into [0, 1) and nudged by recency: recency never
     # lifts an item over a better tier. The inner query computes each part once per row.
     inner = (
-        f"SELECT d.id AS id, d.day AS day, "
+        "SELECT d.id AS id, d.day AS day, "  # noqa: S608
         f"CASE WHEN {title_sql} THEN 2 ELSE 0 END + CASE WHEN {exact_sql} THEN 1 ELSE 0 END "
         f"AS tier, {rank_sql} AS r, {recency_sql} AS recency FROM {source} WHERE {where}"
     )
