@@ -147,6 +147,23 @@ def register(provider: SearchProvider) -> SearchProvider:
     return provider
 
 
+def unregister(model: type[models.Model]) -> None:
+    """Stop indexing a model (its entries stay until the next rebuild)."""
+    provider = _providers.pop(model, None)
+    if provider is None:
+        return
+    from wagtail.signals import page_published, page_unpublished
+
+    for signal, prefix in (
+        (post_save, "search-save"),
+        (post_delete, "search-delete"),
+        (page_published, "search-pub"),
+        (page_unpublished, "search-unpub"),
+    ):
+        signal.disconnect(sender=model, dispatch_uid=f"{prefix}-{provider.kind}")
+    provider._connected = False
+
+
 def provider_for(instance_or_model) -> SearchProvider | None:
     model = instance_or_model if isinstance(instance_or_model, type) else type(instance_or_model)
     for klass in model.__mro__:
