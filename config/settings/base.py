@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "santral.budget",
     "santral.partners",
     "santral.outreach",
+    "santral.search",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",

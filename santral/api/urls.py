@@ -1,6 +1,6 @@
 """The public API, version 1. Endpoints live in each app's api.py; they are wired here."""
 
-from django.urls import path
+from django.urls import include, path
 
 from santral.budget.api import CouncilBudgetApi
 from santral.content.api import DocumentListApi, NewsListApi, PublicationListApi
@@ -42,4 +42,6 @@ urlpatterns = [
     path("documents/", DocumentListApi.as_view(), name="document-list"),
     path("publications/", PublicationListApi.as_view(), name="publication-list"),
     path("events/", EventListApi.as_view(), name="event-list"),
+    # santral.search is a sibling top layer (api | search): wired by name, not imported.
+    path("", include("santral.search.api_urls")),
 ]

@@ -1,0 +1,287 @@
+"""Turkish-aware text analysis shared by indexing and querying, identical on every database.
+
+Each word of a text is turned into tokens of two kinds, kept apart:
+
+* the **folded** form (``fold``): Turkish lower-case, then every Turkish letter
+  replaced by its plain Latin look-alike (ç→c, ğ→g, ı→i, ö→o, ş→s, ü→u).
+  A query word typed in plain ASCII is matched against these, so ``kadin``
+  finds "Kadın" and ``sagligi`` finds "Sağlığı".
+* the **Turkish** form (``turkish_forms``): Turkish lower-case keeping ı ≠ i.
+  A query word typed with Turkish letters is matched against these, so
+  ``ılık`` finds "Ilık" but not "ilik". An ASCII capital ``I`` in the text may
+  stand for İ or I (people write ISTANBUL), so such words get both readings.
+
+Snowball stems (Turkish, or English for English content) are added beside the
+words as an extra signal; they never replace the word itself, because Snowball
+Turkish over-stems now and then (``ığdır → ık``), which is also why stems
+shorter than ``MIN_STEM`` letters are dropped.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+import snowballstemmer
+
+from santral.core.text import to_ascii, turkish_lower
+
+MIN_STEM = 4
+MAX_WORD = 40
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 10
+# Words with more ASCII capital I's than this get only the all-ı and all-i readings.
+MAX_AMBIGUOUS_I = 3
+
+_WORD = re.compile(r"[^\W_]+")
+_CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+
+_stemmers = {
+    "tr": snowballstemmer.stemmer("turkish"),
+    "en": snowballstemmer.stemmer("english"),
+}
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in order (letters and digits; apostrophes and punctuation split)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text or ""))
+    return [word for word in _WORD.findall(text) if len(word) <= MAX_WORD]
+
+
+def has_turkish_letters(word: str) -> bool:
+    """True when the word was typed with at least one letter outside ASCII."""
+    return not word.isascii()
+
+
+def fold(word: str) -> str:
+    """The folded form: Turkish lower-case, then plain Latin letters."""
+    return to_ascii(turkish_lower(word)).lower()
+
+
+def turkish_forms(word: str) -> tuple[str, ...]:
+    """Turkish lower-case readings of a word as written in a text.
+
+    ``İ`` is i and ``ı``/``i`` are themselves; an ASCII capital ``I`` is read as
+    both ı and i, because it is both the Turkish capital of ı and what a
+    keyboard without Turkish letters gives for İ.
+    """
+    word = unicodedata.normalize("NFC", word)
+    positions = [index for index, char in enumerate(word) if char == "I"]
+    lowered = list(turkish_lower(word).translate(_CIRCUMFLEX))
+    if not positions:
+        return ("".join(lowered),)
+    if len(positions) > MAX_AMBIGUOUS_I:
+        choices = [("ı",) * len(positions), ("i",) * len(positions)]
+    else:
+        choices = list(product("ıi", repeat=len(positions)))
+    readings = []
+    for choice in choices:
+        for position, letter in zip(positions, choice, strict=True):
+            lowered[position] = letter
+        readings.append("".join(lowered))
+    return tuple(dict.fromkeys(readings))
+
+
+def query_turkish_form(word: str) -> str:
+    """A query word typed with Turkish letters: Turkish lower-case, nothing ambiguous."""
+    return turkish_lower(unicodedata.normalize("NFC", word)).translate(_CIRCUMFLEX)
+
+
+def stem(word: str, language: str = "tr") -> str:
+    """The Snowball stem, or "" when it is too short to be a useful signal."""
+    stemmer = _stemmers.get(language, _stemmers["tr"])
+    stemmed = stemmer.stemWord(word)
+    return stemmed if len(stemmed) >= MIN_STEM else ""
+
+
+@dataclass(frozen=True)
+class WordTokens:
+    folded: str
+    turkish: tuple[str, ...]
+    folded_stems: tuple[str, ...]
+    turkish_stems: tuple[str, ...]
+
+
+@lru_cache(maxsize=300_000)
+def analyse_word(word: str, language: str = "tr") -> WordTokens:
+    """All tokens one word of a text contributes to the index (cached: vocabularies are small)."""
+    folded = fold(word)
+    turkish = turkish_forms(word)
+    turkish_stems: list[str] = []
+    folded_stems: list[str] = []
+    if language == "en":
+        english = stem(folded, "en")
+        if english and english != folded:
+            folded_stems.append(english)
+    else:
+        for reading in {turkish[0], turkish[-1]}:
+            stemmed = stem(reading, "tr")
+            if stemmed and stemmed != reading:
+                turkish_stems.append(stemmed)
+                stemmed_folded = to_ascii(stemmed).lower()
+                if stemmed_folded != folded:
+                    folded_stems.append(stemmed_folded)
+    return WordTokens(
+        folded=folded,
+        turkish=turkish,
+        folded_stems=tuple(dict.fromkeys(folded_stems)),
+        turkish_stems=tuple(dict.fromkeys(turkish_stems)),
+    )
+
+
+@dataclass(frozen=True)
+class AnalysedText:
+    """A text as two token strings: the words in order, then every extra reading and stem.
+
+    Extras go after all the words so that the words themselves stay adjacent
+    (phrases); both backends index exactly these strings.
+    """
+
+    folded: str
+    turkish: str
+
+
+_word_cache: dict[tuple[str, str], tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
+_WORD_CACHE_MAX = 500_000
+
+
+def _word_entry(word: str, language: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+    key = (word, language)
+    entry = _word_cache.get(key)
+    if entry is None:
+        tokens = analyse_word(word, language)
+        entry = (
+            tokens.folded,
+            tokens.folded_stems,
+            tokens.turkish[0],
+            (*tokens.turkish[1:], *tokens.turkish_stems),
+        )
+        if len(_word_cache) >= _WORD_CACHE_MAX:
+            _word_cache.clear()
+        _word_cache[key] = entry
+    return entry
+
+
+def analyse_text(text: str, language: str = "tr", max_words: int = 50_000) -> AnalysedText:
+    """Index tokens of a text (same analysis as queries get)."""
+    folded_words: list[str] = []
+    folded_extras: list[str] = []
+    turkish_words: list[str] = []
+    turkish_extras: list[str] = []
+    for word in words(text)[:max_words]:
+        folded, folded_more, turkish, turkish_more = _word_entry(word, language)
+        folded_words.append(folded)
+        turkish_words.append(turkish)
+        if folded_more:
+            folded_extras.extend(folded_more)
+        if turkish_more:
+            turkish_extras.extend(turkish_more)
+    return AnalysedText(
+        folded=" ".join(folded_words + folded_extras),
+        turkish=" ".join(turkish_words + turkish_extras),
+    )
+
+
+# --- queries -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One query word: how it matches (folded or Turkish), and its stems as alternatives."""
+
+    typed: str
+    is_turkish: bool
+    form: str  # folded form (ASCII query) or Turkish form (query with Turkish letters)
+    exact: str  # Turkish lower-case of what was typed: exact-form bonus
+    folded: str  # folded form, whatever was typed (phrases compare these)
+    stems: tuple[str, ...]
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class QueryPhrase:
+    """Words in double quotes: they must follow each other (compared in folded form)."""
+
+    terms: tuple[QueryTerm, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    terms: tuple[QueryTerm, ...] = ()
+    phrases: tuple[QueryPhrase, ...] = ()
+    was_truncated: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms and not self.phrases
+
+    def all_terms(self) -> tuple[QueryTerm, ...]:
+        return self.terms + tuple(term for phrase in self.phrases for term in phrase.terms)
+
+
+def _term(word: str, prefix: bool) -> QueryTerm:
+    is_turkish = has_turkish_letters(word)
+    exact = query_turkish_form(word)
+    if is_turkish:
+        form = exact
+        stems = [stem(form, "tr")]
+    else:
+        form = fold(word)
+        stems = [fold(stem(form, "tr")), stem(form, "en")]
+    return QueryTerm(
+        typed=word,
+        is_turkish=is_turkish,
+        form=form,
+        exact=exact,
+        folded=fold(word),
+        stems=tuple(dict.fromkeys(s for s in stems if s and s != form)),
+        prefix=prefix and len(form) >= 2,
+    )
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Turn what a user typed into terms; never raises, whatever the input.
+
+    Double quotes make a phrase (an unbalanced quote runs to the end). Every
+    other character that is not a letter or digit only separates words, so
+    FTS operators (``*``, ``-``, ``:``, ``NEAR``, ``OR``) are plain text.
+    Words match as prefixes (search as you type).
+    """
+    raw = unicodedata.normalize("NFC", _CONTROL.sub(" ", raw or ""))
+    truncated = len(raw) > MAX_QUERY_CHARS
+    raw = raw[:MAX_QUERY_CHARS]
+    terms: list[QueryTerm] = []
+    phrases: list[QueryPhrase] = []
+    count = 0
+    for index, part in enumerate(raw.split('"')):
+        part_words = words(part)
+        if not part_words:
+            continue
+        if count + len(part_words) > MAX_QUERY_TERMS:
+            part_words = part_words[: MAX_QUERY_TERMS - count]
+            truncated = True
+        count += len(part_words)
+        if index % 2 == 1 and len(part_words) > 1:
+            phrases.append(QueryPhrase(tuple(_term(word, prefix=False) for word in part_words)))
+        else:
+            terms.extend(_term(word, prefix=True) for word in part_words)
+        if count >= MAX_QUERY_TERMS:
+            break
+    return ParsedQuery(terms=tuple(terms), phrases=tuple(phrases), was_truncated=truncated)
+
+
+def word_matches(word: str, term: QueryTerm) -> bool:
+    """Whether one word of a text matches a query term (for highlighting)."""
+    tokens = analyse_word(word)
+    if term.is_turkish:
+        candidates = (*tokens.turkish, *tokens.turkish_stems)
+    else:
+        candidates = (tokens.folded, *tokens.folded_stems)
+    for candidate in candidates:
+        if candidate == term.form or candidate in term.stems:
+            return True
+        if term.prefix and candidate.startswith(term.form):
+            return True
+    return False

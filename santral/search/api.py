@@ -1,0 +1,118 @@
+"""Public API of search: GET /api/v1/search/."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .forms import filters_from, page_from
+from .selectors import FACETS, PAGE_SIZE, format_date, search
+
+
+class SearchFacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class SearchApi(APIView):
+    """Full-text search over everything the caller may see (public entries for anonymous callers).
+
+    Turkish-aware: words typed without Turkish letters match every Turkish
+    spelling (`cevre` finds "Çevre"); words typed with them keep them (`ılık`
+    does not find "ilik"); inflected forms match their stem; the last letters
+    of a word may be missing (prefix match); text in double quotes is a phrase.
+    Invalid or empty input gives an empty result, never an error, except a
+    page that is not a positive whole number (400).
+    """
+
+    class SearchResultSerializer(serializers.Serializer):
+        type = serializers.CharField(source="document.kind")
+        type_label = serializers.CharField(source="kind_label")
+        title = serializers.CharField(source="document.title")
+        url = serializers.SerializerMethodField()
+        council = serializers.SerializerMethodField()
+        snippet = serializers.CharField(help_text="HTML: escaped text, matches in <mark>.")
+        date = serializers.SerializerMethodField()
+
+        def get_url(self, hit) -> str:
+            request = self.context.get("request")
+            path = hit.document.url
+            return request.build_absolute_uri(path) if request and path else path
+
+        def get_council(self, hit) -> str | None:
+            council = hit.document.council
+            return council.name if council is not None else None
+
+        def get_date(self, hit) -> str | None:
+            return format_date(hit.document.date) or None
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Aranacak sözcükler."),
+            OpenApiParameter(
+                "type", OpenApiTypes.STR, many=True, description="Tür (council, body, news…)."
+            ),
+            OpenApiParameter(
+                "council", OpenApiTypes.STR, many=True, description="Konsey kısa adı."
+            ),
+            OpenApiParameter("province", OpenApiTypes.STR, many=True, description="İl plaka kodu."),
+            OpenApiParameter(
+                "scope", OpenApiTypes.STR, many=True, description="national, province, district."
+            ),
+            OpenApiParameter("topic", OpenApiTypes.STR, many=True, description="Konu."),
+            OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Yıl."),
+            OpenApiParameter("page", OpenApiTypes.INT, description="Sayfa (1'den başlar)."),
+        ],
+        responses={
+            200: inline_serializer(
+                name="SearchResponse",
+                fields={
+                    "count": serializers.IntegerField(),
+                    "page": serializers.IntegerField(),
+                    "page_size": serializers.IntegerField(),
+                    "corrected_query": serializers.CharField(),
+                    "results": SearchResultSerializer(many=True),
+                    "facets": serializers.DictField(
+                        child=serializers.ListField(child=SearchFacetValueSerializer()),
+                        help_text="type, council, province, scope, topic, year, with counts.",
+                    ),
+                },
+            ),
+            400: inline_serializer(name="SearchError", fields={"detail": serializers.CharField()}),
+        },
+    )
+    def get(self, request):
+        page = page_from(request.query_params)
+        if page is None:
+            return Response(
+                {"detail": "Sayfa numarası 1 ya da daha büyük bir tam sayı olmalı."}, status=400
+            )
+        result = search(
+            user=request.user,
+            query=(request.query_params.get("q") or "").strip(),
+            filters=filters_from(request.query_params),
+            page=page,
+            page_size=PAGE_SIZE,
+        )
+        facets = {
+            name: [
+                {"value": value.value, "label": value.label, "count": value.count}
+                for value in result.facets.get(name, [])
+            ]
+            for name in FACETS
+        }
+        return Response(
+            {
+                "count": result.count,
+                "page": result.page,
+                "page_size": result.page_size,
+                "corrected_query": result.corrected_query,
+                "results": self.SearchResultSerializer(
+                    result.hits, many=True, context={"request": request}
+                ).data,
+                "facets": facets,
+            }
+        )

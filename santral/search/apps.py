@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "santral.search"
+    label = "search"
+    verbose_name = _("Arama")
+
+    def ready(self) -> None:
+        from . import providers
+
+        providers.register_builtin_providers()

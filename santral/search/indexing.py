@@ -1,0 +1,159 @@
+"""Writes to the search index. Called by provider signals, the rebuild command and benchmarks.
+
+The index is derived data: these functions take no acting user and write no
+audit record (they follow changes that services already audited). Each runs
+in the caller's transaction, so a rolled-back save leaves the index as it was.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from .analysis import analyse_text, fold, words
+from .backends import IndexedText, get_backend
+from .models import Scope, SearchDocument, SearchTerm, SearchTopic
+from .providers import IndexEntry, all_providers, provider_for
+
+TITLE_TERM_MIN = 4
+
+
+def source_of(instance) -> str:
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def _scope(entry: IndexEntry) -> str:
+    if entry.scope:
+        return entry.scope
+    council = entry.council
+    if council is None:
+        return Scope.NATIONAL
+    return Scope.DISTRICT if council.kind in ("ilce", "belde") else Scope.PROVINCE
+
+
+@dataclass
+class _Pending:
+    document: SearchDocument
+    entry: IndexEntry
+
+
+def _document(source: str, entry: IndexEntry) -> SearchDocument:
+    council = entry.council
+    province_id = entry.province_id or (council.province_id if council is not None else None)
+    day = entry.date.toordinal() if entry.date else None
+    return SearchDocument(
+        source=source,
+        kind=entry.kind,
+        title=entry.title[:500],
+        body=entry.body,
+        url=entry.url[:500],
+        council=council,
+        province_id=province_id,
+        scope=_scope(entry),
+        language=entry.language,
+        visibility=entry.visibility,
+        date=entry.date,
+        day=day,
+        year=entry.date.year if entry.date else None,
+    )
+
+
+@transaction.atomic
+def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = True) -> int:
+    """Write (source, entry) pairs to the index; replace drops the sources' old rows first."""
+    pending = [_Pending(_document(source, entry), entry) for source, entry in items]
+    if replace:
+        unindex_sources({item.document.source for item in pending})
+    if not pending:
+        return 0
+    documents = [item.document for item in pending]
+    get_backend().insert(
+        documents,
+        [
+            IndexedText(
+                title=analyse_text(item.entry.title, item.entry.language),
+                body=analyse_text(item.entry.body, item.entry.language),
+            )
+            for item in pending
+        ],
+    )
+    topics = [
+        SearchTopic(document=document, name=name[:100])
+        for document, item in zip(documents, pending, strict=True)
+        for name in dict.fromkeys(item.entry.topics)
+    ]
+    SearchTopic.objects.bulk_create(topics)
+    terms = {
+        fold(word)
+        for item in pending
+        for word in words(item.entry.title)
+        if len(word) >= TITLE_TERM_MIN and not word.isdigit()
+    }
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term[:64]) for term in sorted(terms)], ignore_conflicts=True
+    )
+    return len(documents)
+
+
+def unindex_sources(sources: Iterable[str]) -> None:
+    sources = list(sources)
+    if not sources:
+        return
+    ids = list(SearchDocument.objects.filter(source__in=sources).values_list("pk", flat=True))
+    if ids:
+        # Topics cascade; the SQLite FTS row goes with a trigger, the PostgreSQL vector is a column.
+        SearchDocument.objects.filter(pk__in=ids).delete()
+
+
+def index_object(instance) -> int:
+    """Bring the index in line with one instance (and the instances that depend on it)."""
+    provider = provider_for(instance)
+    if provider is None:
+        return 0
+    items = [(source_of(instance), entry) for entry in provider.entries(instance)]
+    written = index_entries(items) if items else 0
+    if not items:
+        unindex_sources([source_of(instance)])
+    for other in provider.related(instance):
+        written += index_object(other)
+    return written
+
+
+def unindex_object(instance) -> None:
+    unindex_sources([source_of(instance)])
+
+
+def _batches(iterable: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@transaction.atomic
+def clear_index() -> None:
+    get_backend().clear()
+    with connection.cursor() as cursor:
+        for model in (SearchTopic, SearchDocument, SearchTerm):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
+
+
+def rebuild_index(*, batch_size: int = 500) -> dict[str, int]:
+    """Empty the index and index every instance of every provider. Returns counts per kind."""
+    clear_index()
+    counts: dict[str, int] = {}
+    for provider in all_providers():
+        items = (
+            (source_of(instance), entry)
+            for instance in provider.queryset().iterator(chunk_size=batch_size)
+            for entry in provider.entries(instance)
+        )
+        for batch in _batches(items, batch_size):
+            counts[provider.kind] = counts.get(provider.kind, 0) + index_entries(
+                batch, replace=False
+            )
+    return counts

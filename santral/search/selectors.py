@@ -1,0 +1,437 @@
+"""Reads of the search index: one search function for the page, the API and benchmarks.
+
+A search runs a constant number of queries whatever the page or the number of
+hits: the ranked page, the count, the page's rows (with their councils), six
+facet counts, and the council list behind the visibility rule.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
+
+from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
+from .backends import RECENCY_DAYS, RECENCY_SHARE, get_backend
+from .models import SearchDocument, SearchTerm, Visibility
+from .providers import kind_labels
+
+PAGE_SIZE = 20
+MAX_PAGE = 500
+SNIPPET_WORDS = 30
+FACETS = ("type", "council", "province", "scope", "topic", "year")
+TYPO_MIN_SIMILARITY = 0.35
+
+
+@dataclass
+class SearchFilters:
+    """Facet filters as the user chose them (values as they appear in URLs)."""
+
+    types: list[str] = field(default_factory=list)
+    councils: list[str] = field(default_factory=list)  # council slugs
+    provinces: list[str] = field(default_factory=list)  # plate codes
+    scopes: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+    def active(self) -> list[tuple[str, str]]:
+        pairs = []
+        for name, values in (
+            ("type", self.types),
+            ("council", self.councils),
+            ("province", self.provinces),
+            ("scope", self.scopes),
+            ("topic", self.topics),
+            ("year", self.years),
+        ):
+            pairs += [(name, str(value)) for value in values]
+        return pairs
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchHit:
+    document: SearchDocument
+    kind_label: str
+    title_html: SafeString
+    snippet: SafeString
+    score: float
+
+
+@dataclass
+class SearchResult:
+    query: str
+    parsed: ParsedQuery
+    count: int = 0
+    hits: list[SearchHit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    corrected_query: str = ""
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+
+# --- visibility and filters ----------------------------------------------------
+
+
+def _visibility_condition(user) -> tuple[str, list]:
+    if user is not None and is_platform_admin(user):
+        return "1 = 1", []
+    council_ids = []
+    if user is not None and user.is_authenticated:
+        council_ids = list(
+            councils_with_capability(user, Capability.VIEW_INTERNAL).values_list("pk", flat=True)
+        )
+    if not council_ids:
+        return "d.visibility = %s", [Visibility.PUBLIC]
+    marks = ", ".join(["%s"] * len(council_ids))
+    return f"(d.visibility = %s OR d.council_id IN ({marks}))", [Visibility.PUBLIC, *council_ids]
+
+
+def _in(column: str, values: list) -> tuple[str, list]:
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def _filter_conditions(filters: SearchFilters) -> tuple[list[str], list]:
+    conditions: list[str] = []
+    params: list = []
+
+    def add(condition: str, values: list) -> None:
+        conditions.append(condition)
+        params.extend(values)
+
+    if filters.types:
+        add(*_in("d.kind", filters.types))
+    if filters.councils:
+        inner, values = _in("slug", filters.councils)
+        add(f"d.council_id IN (SELECT id FROM councils_council WHERE {inner})", values)  # noqa: S608
+    if filters.provinces:
+        inner, values = _in("plate", filters.provinces)
+        add(f"d.province_id IN (SELECT id FROM councils_province WHERE {inner})", values)  # noqa: S608
+    if filters.scopes:
+        add(*_in("d.scope", filters.scopes))
+    if filters.years:
+        add(*_in("d.year", filters.years))
+    for topic in filters.topics:
+        add("d.id IN (SELECT document_id FROM search_searchtopic WHERE name = %s)", [topic])
+    return conditions, params
+
+
+# --- the search ----------------------------------------------------------------
+
+
+def _recency(today: int) -> tuple[str, list]:
+    return (
+        "(CASE WHEN d.day IS NULL THEN 1.0 WHEN d.day >= %s THEN %s "
+        "ELSE 1.0 + %s * %s / (%s + (%s - d.day)) END)",
+        [today, 1.0 + RECENCY_SHARE, RECENCY_SHARE, RECENCY_DAYS, RECENCY_DAYS, today],
+    )
+
+
+def _run(
+    parsed: ParsedQuery, user, filters: SearchFilters, page: int, page_size: int, facets: bool
+) -> tuple[int, list[tuple[int, float]], dict[str, list[FacetValue]]]:
+    backend = get_backend()
+    match_from, match_where, match_params = backend.match(parsed)
+    visibility, visibility_params = _visibility_condition(user)
+    filter_conditions, filter_params = _filter_conditions(filters)
+    where = " AND ".join([match_where, visibility, *filter_conditions])
+    where_params = [*match_params, *visibility_params, *filter_params]
+    source = match_from
+    # The match parameter sits in FROM on PostgreSQL and in WHERE on SQLite.
+    from_params = match_params if backend.vendor == "postgresql" else []
+    if backend.vendor == "postgresql":
+        where_params = where_params[len(match_params) :]
+    rank_sql, rank_params = backend.rank()
+    recency_sql, recency_params = _recency(timezone.localdate().toordinal())
+    title_sql, title_params = backend.title_match(parsed, prefix=True)
+    exact_sql, exact_params = backend.title_match(parsed, prefix=False)
+    # Tiers first (title holds every word; title holds every word in full), then the
+    # database's text rank squashed into [0, 1) and nudged by recency: recency never
+    # lifts an item over a better tier. The inner query computes each part once per row.
+    inner = (
+        "SELECT d.id AS id, d.day AS day, "  # noqa: S608
+        f"CASE WHEN {title_sql} THEN 2 ELSE 0 END + CASE WHEN {exact_sql} THEN 1 ELSE 0 END "
+        f"AS tier, {rank_sql} AS r, {recency_sql} AS recency FROM {source} WHERE {where}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, tier + r / (1.0 + r) * recency / {1.0 + RECENCY_SHARE} AS score "  # noqa: S608
+            f"FROM ({inner}) AS ranked ORDER BY score DESC, day DESC, id DESC LIMIT %s OFFSET %s",
+            [
+                *title_params,
+                *exact_params,
+                *rank_params,
+                *recency_params,
+                *from_params,
+                *where_params,
+                page_size,
+                (page - 1) * page_size,
+            ],
+        )
+        ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
+        found: dict[str, list[FacetValue]] = {}
+        if facets:
+            count, found = _count_and_facets(cursor, source, where, [*from_params, *where_params])
+        else:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {source} WHERE {where}",  # noqa: S608
+                [*from_params, *where_params],
+            )
+            count = cursor.fetchone()[0]
+    return count, ranked, found
+
+
+# One statement for the count and every facet: the matches are found once (a materialised
+# CTE), then grouped six ways. Values are text so the UNION has one type per column.
+_FACET_PARTS = {
+    "type": "SELECT 'type', m.kind, m.kind, COUNT(*) FROM m GROUP BY m.kind",
+    "council": (
+        "SELECT 'council', c.slug, c.name, COUNT(*) FROM m "
+        "JOIN councils_council c ON c.id = m.council_id GROUP BY c.slug, c.name"
+    ),
+    "province": (
+        "SELECT 'province', p.plate, p.name, COUNT(*) FROM m "
+        "JOIN councils_province p ON p.id = m.province_id GROUP BY p.plate, p.name"
+    ),
+    "scope": "SELECT 'scope', m.scope, m.scope, COUNT(*) FROM m GROUP BY m.scope",
+    "topic": (
+        "SELECT 'topic', t.name, t.name, COUNT(*) FROM m "
+        "JOIN search_searchtopic t ON t.document_id = m.id GROUP BY t.name"
+    ),
+    "year": (
+        "SELECT 'year', CAST(m.year AS TEXT), CAST(m.year AS TEXT), COUNT(*) FROM m "
+        "WHERE m.year IS NOT NULL GROUP BY m.year"
+    ),
+}
+
+
+def _count_and_facets(
+    cursor, source: str, where: str, params: list
+) -> tuple[int, dict[str, list[FacetValue]]]:
+    from .models import Scope
+
+    parts = " UNION ALL ".join(
+        ["SELECT 'count', '', '', COUNT(*) FROM m", *(_FACET_PARTS[name] for name in FACETS)]
+    )
+    cursor.execute(
+        "WITH m AS MATERIALIZED (SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, "  # noqa: S608
+        f"d.year FROM {source} WHERE {where}) {parts}",
+        params,
+    )
+    labels = {"type": kind_labels(), "scope": {k: str(v) for k, v in Scope.choices}}
+    count = 0
+    facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
+    for name, value, label, number in cursor.fetchall():
+        if name == "count":
+            count = number
+        elif value is not None:
+            facets[name].append(
+                FacetValue(
+                    value=str(value),
+                    label=labels.get(name, {}).get(str(value), str(label)),
+                    count=number,
+                )
+            )
+    if not count:
+        return 0, {}
+    for name, values in facets.items():
+        if name == "year":
+            values.sort(key=lambda item: item.value, reverse=True)
+        else:
+            values.sort(key=lambda item: (-item.count, item.value))
+    return count, facets
+
+
+def search(
+    *,
+    user,
+    query: str,
+    filters: SearchFilters | None = None,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    facets: bool = True,
+    correct_typos: bool = True,
+    snippets: bool = True,
+) -> SearchResult:
+    """Search what ``user`` may see. Never raises on bad input: it finds nothing instead.
+
+    Only public entries, plus the internal entries of councils in which the
+    user may see internal records (every entry for a platform admin).
+    """
+    filters = filters or SearchFilters()
+    parsed = parse_query(query)
+    page = min(max(1, page), MAX_PAGE)
+    result = SearchResult(query=query, parsed=parsed, page=page, page_size=page_size)
+    if parsed.is_empty:
+        return result
+    count, ranked, found = _run(parsed, user, filters, page, page_size, facets)
+    if count == 0 and correct_typos and parsed.terms:
+        corrected = _corrected(parsed)
+        if corrected:
+            result.corrected_query = corrected
+            parsed = parse_query(corrected)
+            result.parsed = parsed
+            count, ranked, found = _run(parsed, user, filters, page, page_size, facets)
+    result.count, result.facets = count, found
+    documents = SearchDocument.objects.select_related("council").in_bulk(
+        [document_id for document_id, _ in ranked]
+    )
+    labels = kind_labels()
+    terms = parsed.all_terms()
+    for document_id, score in ranked:
+        document = documents.get(document_id)
+        if document is None:
+            continue
+        result.hits.append(
+            SearchHit(
+                document=document,
+                kind_label=labels.get(document.kind, document.kind),
+                title_html=highlight(document.title, terms) if snippets else escape(document.title),
+                snippet=snippet(document.body, terms) if snippets else mark_safe(""),
+                score=score,
+            )
+        )
+    return result
+
+
+def suggestions(*, user, query: str, limit: int = 8) -> list[SearchDocument]:
+    """Titles for search-as-you-type: the best matches, no facets, no typo correction."""
+    parsed = parse_query(query)
+    if parsed.is_empty:
+        return []
+    _, ranked, _ = _run(parsed, user, SearchFilters(), 1, limit, facets=False)
+    documents = SearchDocument.objects.in_bulk([document_id for document_id, _ in ranked])
+    return [documents[document_id] for document_id, _ in ranked if document_id in documents]
+
+
+# --- typo tolerance ---------------------------------------------------------------
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[index : index + 3] for index in range(len(padded) - 2)}
+
+
+def similarity(left: str, right: str) -> float:
+    """pg_trgm's similarity: shared trigrams of the padded words over all their trigrams."""
+    a, b = _trigrams(left), _trigrams(right)
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _close_terms(word: str) -> list[str]:
+    """Vocabulary words sharing at least one inner trigram with ``word`` (same on both backends)."""
+    inner = sorted({word[index : index + 3] for index in range(len(word) - 2)})
+    if not inner:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            condition = " OR ".join(["term LIKE %s"] * len(inner))
+            cursor.execute(
+                f"SELECT term FROM search_searchterm WHERE {condition} "  # noqa: S608
+                "ORDER BY term LIMIT 5000",
+                [f"%{trigram}%" for trigram in inner],
+            )
+        else:
+            expression = " OR ".join(f'"{trigram}"' for trigram in inner)
+            cursor.execute(
+                "SELECT term FROM search_searchterm WHERE id IN (SELECT rowid FROM "
+                "search_term_trigram WHERE search_term_trigram MATCH %s) "
+                "ORDER BY term LIMIT 5000",
+                [expression],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _best_term(term: QueryTerm) -> str | None:
+    word = term.folded
+    if len(word) < 4 or SearchTerm.objects.filter(term=word).exists():
+        return None
+    scored = [
+        (similarity(word, candidate), candidate)
+        for candidate in _close_terms(word)
+        if abs(len(candidate) - len(word)) <= 2
+    ]
+    scored = [pair for pair in scored if pair[0] >= TYPO_MIN_SIMILARITY]
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return scored[0][1]
+
+
+def _corrected(parsed: ParsedQuery) -> str:
+    """The query with each unknown word replaced by the closest title word, or ""."""
+    changed = False
+    words_out = []
+    for term in parsed.terms:
+        best = _best_term(term)
+        if best and best != term.folded:
+            words_out.append(best)
+            changed = True
+        else:
+            words_out.append(term.typed)
+    for phrase in parsed.phrases:
+        words_out.append('"' + " ".join(t.typed for t in phrase.terms) + '"')
+    return " ".join(words_out) if changed else ""
+
+
+# --- highlighting ----------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _matches(word: str, terms: tuple[QueryTerm, ...]) -> bool:
+    return any(word_matches(word, term) for term in terms)
+
+
+def highlight(text: str, terms: tuple[QueryTerm, ...]) -> SafeString:
+    """The text escaped, with matching words in <mark>."""
+    out, last = [], 0
+    for found in _TOKEN.finditer(text):
+        out.append(escape(text[last : found.start()]))
+        word = found.group()
+        out.append(f"<mark>{escape(word)}</mark>" if _matches(word, terms) else escape(word))
+        last = found.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def snippet(text: str, terms: tuple[QueryTerm, ...], width: int = SNIPPET_WORDS) -> SafeString:
+    """About ``width`` words around the first match, escaped, matches highlighted."""
+    found = list(_TOKEN.finditer(text or ""))
+    if not found:
+        return mark_safe("")
+    first = next((i for i, m in enumerate(found) if _matches(m.group(), terms)), 0)
+    start = max(0, first - width // 3)
+    end = min(len(found), start + width)
+    piece = text[found[start].start() : found[end - 1].end()]
+    html = highlight(piece, terms)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(found) else ""
+    return mark_safe(escape(prefix) + html + escape(suffix))
+
+
+def fold_for_display(text: str) -> str:
+    return fold(text)
+
+
+def format_date(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.strftime("%d.%m.%Y")
