@@ -60,7 +60,7 @@ class SearchApi(APIView):
             ),
             OpenApiParameter("province", OpenApiTypes.STR, many=True, description="İl plaka kodu."),
             OpenApiParameter(
-                "scope", OpenApiTypes.STR, many=True, description="national, province, district."
+                "scope", OpenApiTypes.STR, many=True, description="local, national, international."
             ),
             OpenApiParameter("topic", OpenApiTypes.STR, many=True, description="Konu."),
             OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Yıl."),

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Arama")
 
     def ready(self) -> None:
-        from . import providers
+        from . import content_providers, providers
 
         providers.register_builtin_providers()
+        content_providers.register_content_providers()

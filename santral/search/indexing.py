@@ -25,10 +25,8 @@ def source_of(instance) -> str:
 def _scope(entry: IndexEntry) -> str:
     if entry.scope:
         return entry.scope
-    council = entry.council
-    if council is None:
-        return Scope.NATIONAL
-    return Scope.DISTRICT if council.kind in ("ilce", "belde") else Scope.PROVINCE
+    # Without a scope of its own, a council's entry is local and a platform entry national.
+    return Scope.NATIONAL if entry.council is None else Scope.LOCAL
 
 
 @dataclass

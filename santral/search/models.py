@@ -16,9 +16,11 @@ class Visibility(models.TextChoices):
 
 
 class Scope(models.TextChoices):
+    """The content scope of issue 3: a council's own, national or international material."""
+
+    LOCAL = "local", _("Yerel")
     NATIONAL = "national", _("Ulusal")
-    PROVINCE = "province", _("İl")
-    DISTRICT = "district", _("İlçe")
+    INTERNATIONAL = "international", _("Uluslararası")
 
 
 class SearchDocument(models.Model):

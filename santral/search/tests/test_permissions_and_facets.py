@@ -45,7 +45,7 @@ def test_facets_count_every_match(council_corpus):
     assert facets["type"] == {"news": 4}
     assert facets["council"] == {"seyhan": 4}
     assert facets["province"] == {"01": 4}
-    assert facets["scope"] == {"district": 4}
+    assert facets["scope"] == {"local": 4}
     assert facets["topic"] == {"Çevre": 1}
     assert facets["year"] == {"2024": 2, "2019": 1, "2026": 1}
     labels = {v.value: v.label for v in result.facets["province"]}

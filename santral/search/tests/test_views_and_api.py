@@ -60,7 +60,7 @@ def test_api_shape(client, corpus):
     assert result["date"] == "01.06.2024"
     assert result["url"] == "http://testserver/cevre/"
     assert set(data["facets"]) == {"type", "council", "province", "scope", "topic", "year"}
-    assert data["facets"]["type"] == [{"value": "news", "label": "news", "count": 1}]
+    assert data["facets"]["type"] == [{"value": "news", "label": "Haber", "count": 1}]
 
 
 @pytest.mark.django_db
