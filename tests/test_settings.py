@@ -76,3 +76,35 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
             assert cursor.fetchone()[0] == "wal"
     finally:
         wrapper.close()
+
+
+def test_uploads_go_to_s3_compatible_storage_when_a_bucket_is_named(tmp_path):
+    code = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__module__, s.bucket_name, s.endpoint_url)"
+    )
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 's3.sqlite3'}",
+        S3_BUCKET="santral-uploads",
+        S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3",
+        "santral-uploads",
+        "http://127.0.0.1:9000",
+    ]
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.core.files.storage import storages; print(type(storages['default']).__name__)",
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'disk.sqlite3'}",
+    )
+    assert result.stdout.strip() == "FileSystemStorage"
