@@ -77,22 +77,28 @@ RESERVED_SLUGS = frozenset(
     {
         "accounts",
         "admin",
+        "akis",
         "api",
         "ar",
         "arama",
+        "belgeler",
         "django-admin",
         "documents",
         "en",
+        "etkinlikler",
+        "haberler",
         "hesap",
         "home",
         "konseyler",
         "kurum-paneli",
         "media",
         "paydaslar",
+        "paylasilanlar",
         "search",
         "sitemap",
         "static",
         "tr",
+        "yayinlar",
     }
 )
 
