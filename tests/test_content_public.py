@@ -79,6 +79,37 @@ def test_lists_use_a_constant_number_of_queries(client, cast, django_assert_max_
     assert len(many.captured_queries) <= len(few.captured_queries)
 
 
+def test_council_home_and_item_pages_use_a_constant_number_of_queries(
+    client, cast, django_assert_max_num_queries
+):
+    topics = [Topic.objects.create(name=name) for name in ("Çevre", "Kadın", "Gençlik", "Kültür")]
+    item = make_news(cast.council_a, title="Ölçülen haber")
+    item.topics.add(topics[0])
+    item.save()
+    make_news(cast.council_a)
+    for url in ("/seyhan/", item.url):
+        client.get(url)  # warm the per-process caches
+    with django_assert_max_num_queries(25) as few_home:
+        assert client.get("/seyhan/").status_code == 200
+    with django_assert_max_num_queries(25) as few_item:
+        assert client.get(item.url).status_code == 200
+
+    # More news, events, topics on the item and re-shares of it must not add queries.
+    for _ in range(8):
+        make_news(cast.council_a)
+        make_event(cast.council_a)
+    item.topics.add(*topics[1:])
+    item.is_shared = True
+    item.save_revision().publish()
+    content_reshare(actor=cast.editor_b, council=cast.council_b, page=item)
+    with django_assert_max_num_queries(len(few_home.captured_queries)):
+        assert client.get("/seyhan/").status_code == 200
+    with django_assert_max_num_queries(len(few_item.captured_queries)):
+        response = client.get(item.url)
+    assert response.status_code == 200
+    assert "Gençlik" in response.content.decode()
+
+
 def test_api_lists_use_a_constant_number_of_queries(client, cast, django_assert_max_num_queries):
     make_news(cast.council_a)
     with django_assert_max_num_queries(10) as few:
