@@ -248,3 +248,17 @@ def test_huge_lists_cap_their_count(client, cast, monkeypatch):
     html = client.get("/haberler/").content.decode()
     assert "3 kayıttan fazla" in html
     assert client.get("/haberler/", {"sayfa": 1}).status_code == 200
+
+
+def test_hub_home_shows_items_shared_with_the_network(client, cast):
+    shared = make_news(cast.council_a, title="Ağa açılan haber", is_shared=True)
+    make_news(cast.council_b, title="Yalnız Çukurova haberi")
+    draft = make_news(cast.council_b, title="Paylaşılan taslak", is_shared=True, publish=False)
+    html = client.get("/").content.decode()
+    section = html.split('id="shared-title"', 1)[1].split("</section>", 1)[0]
+    assert shared.title in section
+    assert "Yalnız Çukurova haberi" not in section
+    assert draft.title not in section
+    assert 'href="/paylasilanlar/"' in section
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/paylasilanlar/"' in english

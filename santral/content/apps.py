@@ -8,11 +8,16 @@ class ContentConfig(AppConfig):
     verbose_name = _("İçerik")
 
     def ready(self) -> None:
-        from santral.core.registry import register_activity_provider, register_demo_loader
+        from santral.core.registry import (
+            register_activity_provider,
+            register_demo_loader,
+            register_shared_provider,
+        )
 
         from . import signals  # noqa: F401
         from .demo import load_content_demo
-        from .selectors import recent_content_activity
+        from .selectors import recent_content_activity, shared_content_activity
 
         register_activity_provider(recent_content_activity)
+        register_shared_provider(shared_content_activity)
         register_demo_loader("content", load_content_demo)

@@ -173,22 +173,29 @@ def feed_items(*, council: Council | None = None, limit: int = 30) -> list[Santr
     return sorted(found, key=lambda item: item.last_published_at, reverse=True)[:limit]
 
 
+def _as_activity(page: SantralContentPage) -> ActivityItem:
+    return ActivityItem(
+        title=page.title,
+        url=page.url,
+        kind=str(page._meta.verbose_name).capitalize(),
+        at=page.first_published_at,
+        council_name=page.council.name if page.council else "Santral",
+    )
+
+
 def recent_content_activity(limit: int) -> list[ActivityItem]:
     """The newest published news, documents and publications, for the home page."""
     items = []
     for kind in ("news", "documents", "publications"):
         model = LIST_KINDS[kind].model
-        for page in public_items(model).order_by("-first_published_at")[:limit]:
-            items.append(
-                ActivityItem(
-                    title=page.title,
-                    url=page.url,
-                    kind=str(model._meta.verbose_name).capitalize(),
-                    at=page.first_published_at,
-                    council_name=page.council.name if page.council else "Santral",
-                )
-            )
+        newest = public_items(model).order_by("-first_published_at")[:limit]
+        items.extend(_as_activity(page) for page in newest)
     return items
+
+
+def shared_content_activity(limit: int) -> list[ActivityItem]:
+    """Items councils shared with the network, for the hub's home page."""
+    return [_as_activity(page) for page in shared_items(limit)]
 
 
 def sitemap_pages() -> list[SantralContentPage]:

@@ -24,6 +24,7 @@ ActivityProvider = Callable[[int], list[ActivityItem]]
 DemoLoader = Callable[..., None]
 
 _activity_providers: list[ActivityProvider] = []
+_shared_providers: list[ActivityProvider] = []
 _demo_loaders: list[tuple[str, DemoLoader]] = []
 
 
@@ -36,6 +37,20 @@ def latest_activity(limit: int = 10) -> list[ActivityItem]:
     """The newest items across every registered provider, newest first."""
     items: list[ActivityItem] = []
     for provider in _activity_providers:
+        items.extend(provider(limit))
+    return sorted(items, key=lambda item: item.at, reverse=True)[:limit]
+
+
+def register_shared_provider(provider: ActivityProvider) -> None:
+    """Items councils shared with the network, for the hub's home page."""
+    if provider not in _shared_providers:
+        _shared_providers.append(provider)
+
+
+def shared_with_network(limit: int = 6) -> list[ActivityItem]:
+    """The newest shared items across every registered provider, newest first."""
+    items: list[ActivityItem] = []
+    for provider in _shared_providers:
         items.extend(provider(limit))
     return sorted(items, key=lambda item: item.at, reverse=True)[:limit]
 

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from santral.core.registry import latest_activity
+from santral.core.registry import latest_activity, shared_with_network
 
 
 class HubHomePage(Page):
@@ -39,6 +39,7 @@ class HubHomePage(Page):
         context["councils"] = council_directory()[:8]
         context["counts"] = directory_counts()
         context["activity"] = latest_activity(limit=10)
+        context["shared"] = shared_with_network(limit=6)
         return context
 
 
