@@ -141,6 +141,15 @@ def _handle(request, council, year, action, forms):
         s.expenditure_decline(
             actor=user, expenditure=_expenditure(council, year, request), reason=reason
         )
+    elif action == "reverse_payment":
+        form = f.PaymentReverseForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Ters kayıt için gerekçe yazın."))
+        s.expenditure_payment_reverse(
+            actor=user,
+            expenditure=_expenditure(council, year, request),
+            reason=form.cleaned_data["reason"],
+        )
     elif action == "commit":
         form = f.CommitForm(request.POST)
         if not form.is_valid():

@@ -100,6 +100,10 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Ret gerekçesi"), max_length=500)
 
 
+class PaymentReverseForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=500)
+
+
 class CommitForm(forms.Form):
     supplier_name = forms.CharField(label=gettext_lazy("Tedarikçi"), max_length=200)
     supplier_is_individual = forms.BooleanField(

@@ -846,6 +846,80 @@ def expenditure_pay(
     return locked
 
 
+@transaction.atomic
+def expenditure_payment_reverse(
+    *, actor, expenditure: Expenditure, reason: str, entry_on: datetime.date | None = None
+) -> Expenditure:
+    """Undo a wrong payment: post its opposite and restore the commitment it released.
+
+    The request goes back to "committed" and can be paid again with the right figures;
+    the wrong payment and its reversal stay in the ledger (posted entries are never edited).
+    """
+    _deny_money(actor, expenditure.council)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ters kayıt için gerekçe yazın.")})
+    locked = _lock_expenditure(expenditure)
+    if locked.status != Expenditure.Status.PAID:
+        raise ValidationError(_("Yalnızca ödenmiş bir harcamanın ödemesi ters çevrilir."))
+    entries = LedgerEntry.objects.select_for_update().filter(
+        expenditure=locked, reverses__isnull=True
+    )
+    reversed_ids = set(
+        LedgerEntry.objects.filter(expenditure=locked, reverses__isnull=False).values_list(
+            "reverses_id", flat=True
+        )
+    )
+    # The newest payment and the commitment release posted with it, not reversed yet.
+    payment = (
+        entries.filter(kind=EntryKind.PAYMENT).exclude(pk__in=reversed_ids).order_by("-pk").first()
+    )
+    release = (
+        entries.filter(kind=EntryKind.COMMITMENT, amount__lt=0)
+        .exclude(pk__in=reversed_ids)
+        .order_by("-pk")
+        .first()
+    )
+    if payment is None or release is None:
+        raise ValidationError(_("Bu harcamanın ters çevrilecek bir ödeme kaydı yok."))
+    day = entry_on or timezone.localdate()
+    if day.year != locked.fiscal_year:
+        day = datetime.date(locked.fiscal_year, 12, 31) if day.year > locked.fiscal_year else day
+    line = BudgetLine.objects.select_for_update().get(pk=locked.line_id) if locked.line_id else None
+    before = {**_exp_snapshot(locked), "payment_order_no": locked.payment_order_no}
+    for entry in (payment, release):
+        _post(
+            actor=actor,
+            council=locked.council,
+            fiscal_year=locked.fiscal_year,
+            line=line,
+            kind=entry.kind,
+            amount=-entry.amount,
+            entry_on=day,
+            description=_("Ters kayıt: %(description)s") % {"description": entry.description},
+            document_no=entry.document_no,
+            expenditure=locked,
+            project_label=entry.project_label,
+            reverses=entry,
+            reason=reason.strip(),
+            audit=False,
+        )
+    locked.status = Expenditure.Status.COMMITTED
+    locked.payment_order_no = ""
+    locked.paid_on = None
+    locked.paid_amount = None
+    locked.vat_amount = vat_of(locked.committed_amount, locked.vat_rate)
+    locked.save()
+    audit_record(
+        actor=actor,
+        action="budget.expenditure.payment_reverse",
+        target=locked,
+        council_id=locked.council_id,
+        before=before,
+        after={**_exp_snapshot(locked), "reason": reason.strip()},
+    )
+    return locked
+
+
 # ---------------------------------------------------------------- in-kind contributions
 
 

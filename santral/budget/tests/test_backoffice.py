@@ -151,3 +151,38 @@ def test_pages_use_a_constant_number_of_queries(client, cast, fixture_budget):
             project_label=f"Proje {n}",
         )
     assert counts() == before
+
+
+def test_treasurer_reverses_a_workflow_payment_from_the_back_office(client, cast, fixture_budget):
+    paid = fixture_budget["paid"]
+    client.force_login(cast.treasurer_a)
+    assert "Ödemeyi ters çevir" in client.get(_url(cast.council_a)).content.decode()
+    before = LedgerEntry.objects.count()
+    response = client.post(
+        _url(cast.council_a),
+        {"action": "reverse_payment", "expenditure_id": paid.pk, "reason": ""},
+        follow=True,
+    )
+    assert "Ters kayıt için gerekçe yazın." in response.content.decode()
+    assert LedgerEntry.objects.count() == before
+    client.post(
+        _url(cast.council_a),
+        {"action": "reverse_payment", "expenditure_id": paid.pk, "reason": "Yanlış ÖEB"},
+    )
+    paid.refresh_from_db()
+    assert paid.status == Expenditure.Status.COMMITTED
+    assert LedgerEntry.objects.count() == before + 2
+
+
+def test_editor_of_another_council_cannot_reverse_a_payment(client, cast, fixture_budget):
+    paid = fixture_budget["paid"]
+    client.force_login(cast.editor_b)
+    before = LedgerEntry.objects.count()
+    response = client.post(
+        _url(cast.council_a),
+        {"action": "reverse_payment", "expenditure_id": paid.pk, "reason": "Deneme"},
+    )
+    assert _denied(response) or response.status_code == 404
+    paid.refresh_from_db()
+    assert paid.status == Expenditure.Status.PAID
+    assert LedgerEntry.objects.count() == before

@@ -15,6 +15,7 @@ from santral.budget.services import (
     expenditure_commit,
     expenditure_decline,
     expenditure_pay,
+    expenditure_payment_reverse,
     expenditure_request,
     line_available,
     line_totals,
@@ -330,3 +331,71 @@ def test_commit_without_line_is_allowed_and_flagged(cast):
     _commit(cast, exp)
     entry = LedgerEntry.objects.get(expenditure=exp)
     assert entry.line is None and entry.kind == "commitment"
+
+
+def test_a_wrong_payment_is_reversed_and_paid_again(cast):
+    line = make_line(cast.treasurer_a, cast.council_a, initial="5000.00")
+    exp = _request(cast, line)
+    expenditure_approve(actor=cast.treasurer_a, expenditure=exp)
+    _commit(cast, exp, amount="900.00")
+    before_payment = line_totals(line)
+    expenditure_pay(
+        actor=cast.treasurer_a,
+        expenditure=exp,
+        payment_order_no="ÖEB-9",
+        paid_on=DAY,
+        amount=D("90.00"),  # typed one zero short
+    )
+    with pytest.raises(ValidationError, match="gerekçe"):
+        expenditure_payment_reverse(actor=cast.treasurer_a, expenditure=exp, reason="  ")
+    with pytest.raises(PermissionDenied):
+        expenditure_payment_reverse(actor=cast.editor_a, expenditure=exp, reason="Yanlış tutar")
+    entries_before = LedgerEntry.objects.count()
+
+    expenditure_payment_reverse(
+        actor=cast.treasurer_a, expenditure=exp, reason="Tutar eksik yazıldı", entry_on=DAY
+    )
+    exp.refresh_from_db()
+    assert exp.status == Expenditure.Status.COMMITTED
+    assert exp.paid_amount is None and exp.payment_order_no == ""
+    # Two new entries, the old ones untouched: the payment and the release are cancelled.
+    assert LedgerEntry.objects.count() == entries_before + 2
+    assert line_totals(line) == before_payment
+    reversals = LedgerEntry.objects.filter(expenditure=exp, reverses__isnull=False)
+    assert sorted(e.amount for e in reversals) == [D("-90.00"), D("900.00")]
+    assert AuditRecord.objects.filter(action="budget.expenditure.payment_reverse").count() == 1
+
+    with pytest.raises(ValidationError, match="ödenmiş"):
+        expenditure_payment_reverse(actor=cast.treasurer_a, expenditure=exp, reason="yine")
+    expenditure_pay(
+        actor=cast.treasurer_a,
+        expenditure=exp,
+        payment_order_no="ÖEB-10",
+        paid_on=DAY,
+        amount=D("900.00"),
+    )
+    totals = line_totals(line)
+    assert totals["payment"] == D("900.00")
+    assert totals["commitment"] == D("0.00")
+    # The second payment can be reversed too; the first one is not reversed twice.
+    expenditure_payment_reverse(actor=cast.treasurer_a, expenditure=exp, reason="deneme")
+    assert line_totals(line) == before_payment
+    assert LedgerEntry.objects.filter(expenditure=exp, reverses__isnull=False).count() == 4
+
+
+def test_workflow_payment_reversal_refuses_other_councils(cast):
+    line = make_line(cast.treasurer_a, cast.council_a)
+    exp = _request(cast, line)
+    expenditure_approve(actor=cast.treasurer_a, expenditure=exp)
+    _commit(cast, exp)
+    expenditure_pay(
+        actor=cast.treasurer_a,
+        expenditure=exp,
+        payment_order_no="ÖEB-1",
+        paid_on=DAY,
+        amount=D("900.00"),
+    )
+    count = LedgerEntry.objects.count()
+    with pytest.raises(PermissionDenied):
+        expenditure_payment_reverse(actor=cast.editor_b, expenditure=exp, reason="Başka konsey")
+    assert LedgerEntry.objects.count() == count
