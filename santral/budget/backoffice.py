@@ -36,6 +36,7 @@ from .imports import ImportFailed, classification_import, import_commit, import_
 from .models import ClassificationCode, Expenditure, InKindRate, LedgerEntry, PayingUnit
 from .reports import report_charts, report_csv, report_pdf, report_tables, report_xlsx
 from .selectors import budget_report, code_tree, expenditures_for, in_kind_for, ledger_for
+from .staging import import_stage, import_staged_content, import_unstage
 
 PAGE_SIZE = 50
 
@@ -178,28 +179,56 @@ def _handle(request, council, year, action, forms):
         if not data["commit"]:
             if not can_manage_money(user, council):
                 raise PermissionDenied
-            return import_preview(
+            preview = import_preview(
                 council=council,
                 year=year,
                 content=content,
                 filename=upload.name,
                 mapping=data["mapping"],
             )
+            if not preview.errors:
+                # Kept so "İçe aktar" under the preview does not ask for the file again.
+                preview.staged_token = import_stage(council=council, year=year, content=content)
+                preview.filename = upload.name
+                preview.mapping_text = request.POST.get("im-mapping", "")
+            return preview
+        return _import_done(
+            import_commit(
+                actor=user,
+                council=council,
+                year=year,
+                content=content,
+                filename=upload.name,
+                mapping=data["mapping"],
+            )
+        )
+    elif action == "import_staged":
+        if not can_manage_money(user, council):
+            raise PermissionDenied
+        form = f.StagedImportForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([str(e) for errs in form.errors.values() for e in errs])
+        token = form.cleaned_data["token"]
         result = import_commit(
             actor=user,
             council=council,
             year=year,
-            content=content,
-            filename=upload.name,
-            mapping=data["mapping"],
+            content=import_staged_content(council=council, year=year, token=token),
+            filename=form.cleaned_data["filename"],
+            mapping=form.cleaned_data["mapping"],
         )
-        return _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
-            "created": result.created,
-            "skipped": result.skipped,
-        }
+        import_unstage(council=council, year=year, token=token)
+        return _import_done(result)
     else:
         raise Http404
     return _("Kaydedildi.")
+
+
+def _import_done(result) -> str:
+    return _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
+        "created": result.created,
+        "skipped": result.skipped,
+    }
 
 
 def budget_year_view(request, council_id: int, year: int):

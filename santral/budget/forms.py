@@ -165,6 +165,30 @@ class SettingsForm(forms.Form):
     )
 
 
+class StagedImportForm(forms.Form):
+    """Confirms a previewed import: the staged file's token, its name and the same mapping."""
+
+    token = forms.RegexField(regex=r"^[0-9a-f]{64}$")
+    filename = forms.CharField(max_length=255, required=False)
+    mapping = forms.CharField(required=False)
+
+    def clean_mapping(self):
+        return _mapping_from_text(self.cleaned_data["mapping"])
+
+
+def _mapping_from_text(text: str):
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise ValidationError(_("Eşleme geçerli bir JSON değil.")) from error
+    if not isinstance(data, dict):
+        raise ValidationError(_("Eşleme bir JSON nesnesi olmalı."))
+    return data
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("CSV ya da XLSX dosyası"))
     mapping = forms.CharField(
@@ -179,16 +203,7 @@ class ImportForm(forms.Form):
     )
 
     def clean_mapping(self):
-        text = self.cleaned_data["mapping"].strip()
-        if not text:
-            return None
-        try:
-            data = json.loads(text)
-        except ValueError as error:
-            raise ValidationError(_("Eşleme geçerli bir JSON değil.")) from error
-        if not isinstance(data, dict):
-            raise ValidationError(_("Eşleme bir JSON nesnesi olmalı."))
-        return data
+        return _mapping_from_text(self.cleaned_data["mapping"])
 
 
 class CodeImportForm(ImportForm):

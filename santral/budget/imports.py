@@ -133,6 +133,10 @@ class ImportResult:
     created: int = 0
     skipped: int = 0
     existing: set[str] = field(default_factory=set)
+    # Set by the back office when a clean preview is kept for confirmation (staging.py).
+    staged_token: str = ""
+    filename: str = ""
+    mapping_text: str = ""
 
 
 class ImportFailed(ValidationError):

@@ -1,9 +1,12 @@
 from decimal import Decimal
+from pathlib import Path
 
 from django.urls import reverse
 
 from santral.budget.models import ClassificationCode, Expenditure, LedgerEntry
 from santral.core.models import AuditRecord
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _denied(response) -> bool:
@@ -186,3 +189,51 @@ def test_editor_of_another_council_cannot_reverse_a_payment(client, cast, fixtur
     paid.refresh_from_db()
     assert paid.status == Expenditure.Status.PAID
     assert LedgerEntry.objects.count() == before
+
+
+def test_previewed_import_is_confirmed_without_uploading_again(client, cast, fixture_budget):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from santral.budget.staging import STAGING_ROOT
+
+    content = (ROOT / "docs" / "samples" / "budget-import-sample.csv").read_bytes()
+    client.force_login(cast.treasurer_a)
+    before = LedgerEntry.objects.count()
+    response = client.post(
+        _url(cast.council_a),
+        {"action": "import", "im-file": SimpleUploadedFile("liste.csv", content)},
+    )
+    assert LedgerEntry.objects.count() == before  # a preview writes no entry
+    token = response.context["preview"].staged_token
+    assert len(token) == 64 and 'value="import_staged"' in response.content.decode()
+
+    # Another council's editor, a made-up token and a token of another council get nothing.
+    client.force_login(cast.editor_b)
+    denied = client.post(_url(cast.council_a), {"action": "import_staged", "token": token})
+    assert _denied(denied) or denied.status_code == 404
+    client.force_login(cast.treasurer_a)
+    for bad in ("../../etc/passwd", "0" * 64):
+        response = client.post(
+            _url(cast.council_a), {"action": "import_staged", "token": bad}, follow=True
+        )
+        assert LedgerEntry.objects.count() == before
+    assert "yeniden yükleyin" in response.content.decode()
+
+    response = client.post(
+        _url(cast.council_a),
+        {"action": "import_staged", "token": token, "filename": "liste.csv", "mapping": ""},
+        follow=True,
+    )
+    created = LedgerEntry.objects.count() - before
+    assert created > 0
+    assert f"{created} kayıt eklendi" in response.content.decode()
+    assert AuditRecord.objects.filter(action__startswith="budget.import").exists()
+    # The staged file is gone once used: confirming twice imports nothing more.
+    again = client.post(
+        _url(cast.council_a), {"action": "import_staged", "token": token}, follow=True
+    )
+    assert "yeniden yükleyin" in again.content.decode()
+    assert LedgerEntry.objects.count() - before == created
+    from django.core.files.storage import default_storage
+
+    assert not default_storage.exists(f"{STAGING_ROOT}/{cast.council_a.pk}/2026/{token}")
