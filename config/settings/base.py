@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "santral.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,7 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": django_cache_url.parse(os.environ.get("CACHE_URL", "locmem://"))}
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+CACHES = {"default": django_cache_url.parse(CACHE_URL)}
+# Whole pages for visitors without cookies (santral/core/page_cache.py); 0 turns it off.
+# A process-local cache cannot see another process's writes: keep its pages short-lived.
+SANTRAL_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "30" if CACHE_URL.startswith("locmem") else "300")
+)
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [

@@ -26,3 +26,6 @@ TASKS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]},
 }
 SANTRAL_NEWSLETTER_RETRY_SECONDS = [0, 0, 0]
+# Tests change rows with QuerySet.update() and read pages at once; the page cache has its
+# own tests (santral/core/tests/test_page_cache.py), which switch it on.
+SANTRAL_PAGE_CACHE_SECONDS = 0

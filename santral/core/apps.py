@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "santral.core"
     label = "core"
     verbose_name = _("Çekirdek")
+
+    def ready(self) -> None:
+        from .page_cache import connect_signals
+
+        connect_signals()
