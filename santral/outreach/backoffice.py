@@ -13,12 +13,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from santral.councils.models import Council
 from santral.councils.permissions import Capability, councils_with_capability
+from santral.events.models import EventPage
 
 from .forms import (
     AREA_ROWS,
@@ -47,6 +49,7 @@ from .selectors import (
     delivery_log,
     gateway_recipients,
     newsletters_of,
+    past_events,
     plan_detail,
     plan_kpi_readings,
     plans_of,
@@ -200,26 +203,66 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
     record = (
         get_object_or_404(ParticipationRecord, council=council, pk=record_id) if record_id else None
     )
-    audiences = Audience.objects.filter(council=council, is_active=True)
-    initial = None
-    if record is not None:
-        initial = {
-            "activity_title": record.activity_title,
-            "held_on": record.held_on,
-            "body": record.body_id,
-            "event_id": record.event_id,
-            "source": record.source,
-            "total_participants": record.total_participants,
-            "notes": record.notes,
-            **{f"audience_{row.audience_id}": row.count for row in record.audience_counts.all()},
-        }
-        for number, area in enumerate(record.area_counts.all()[:AREA_ROWS], start=1):
-            initial[f"district_{number}"] = area.district_id
-            initial[f"neighbourhood_{number}"] = area.neighbourhood
-            initial[f"area_count_{number}"] = area.count
-    form = ParticipationForm(
-        request.POST or None, initial=initial, council=council, audiences=audiences
+    return _record_page(request, council, record)
+
+
+def event_list_view(request, council_id: int):
+    """The council's events that have started, each with its participation record or a link."""
+    council = _council(request, council_id)
+    page = Paginator(past_events(council=council), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    return TemplateResponse(
+        request, "outreach/backoffice/events.html", {"council": council, "page": page}
     )
+
+
+def event_record_view(request, council_id: int, event_id: int):
+    """Enter (or correct) the participation figures of one event of the council."""
+    council = _council(request, council_id)
+    event = get_object_or_404(EventPage, council=council, pk=event_id)
+    record = ParticipationRecord.objects.filter(council=council, event=event).first()
+    return _record_page(request, council, record, event=event)
+
+
+def _record_initial(record: ParticipationRecord | None, event: EventPage | None) -> dict | None:
+    if record is None:
+        if event is None:
+            return None
+        body = event.organiser_bodies.filter(council=event.council_id).first()
+        return {
+            "activity_title": event.title,
+            "held_on": timezone.localdate(event.start_at),
+            "event": event.pk,
+            "body": body.pk if body else None,
+        }
+    initial = {
+        "activity_title": record.activity_title,
+        "held_on": record.held_on,
+        "body": record.body_id,
+        "event": record.event_id,
+        "source": record.source,
+        "total_participants": record.total_participants,
+        "notes": record.notes,
+        **{f"audience_{row.audience_id}": row.count for row in record.audience_counts.all()},
+    }
+    for number, area in enumerate(record.area_counts.all()[:AREA_ROWS], start=1):
+        initial[f"district_{number}"] = area.district_id
+        initial[f"neighbourhood_{number}"] = area.neighbourhood
+        initial[f"area_count_{number}"] = area.count
+    return initial
+
+
+def _record_page(request, council: Council, record, *, event: EventPage | None = None):
+    audiences = Audience.objects.filter(council=council, is_active=True)
+    form = ParticipationForm(
+        request.POST or None,
+        initial=_record_initial(record, event),
+        council=council,
+        audiences=audiences,
+    )
+    if event is not None:
+        # From an event's page the event is fixed; a future event is refused by the service.
+        form.fields["event"].queryset = EventPage.objects.filter(pk=event.pk)
+        form.fields["event"].empty_label = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -233,7 +276,7 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
                 audience_counts=form.audience_counts(),
                 area_counts=form.area_counts(),
                 body=data.get("body"),
-                event_id=data.get("event_id"),
+                event=data.get("event"),
                 source=data["source"],
                 notes=data.get("notes", ""),
             )
@@ -242,11 +285,17 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
         else:
             messages.success(request, _("Katılım kaydı kaydedildi."))
             return _home(council)
+    if record is not None:
+        title = record.activity_title
+    elif event is not None:
+        title = _("%(event)s: katılım") % {"event": event.title}
+    else:
+        title = _("Yeni katılım kaydı")
     return _form_page(
         request,
         council,
         form,
-        record.activity_title if record else _("Yeni katılım kaydı"),
+        title,
         intro=_(
             "Yalnızca toplam sayılar girilir; kişi adı ya da kişiye ait sağlık, engellilik, "
             "etnik köken, din bilgisi girilmez (KVKK md. 6). Bir kişi birden çok kitleye "

@@ -14,10 +14,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
 
 from santral.councils.models import Body, Council
+from santral.events.models import EventPage
 
 from .models import (
     AreaPopulation,
@@ -87,6 +89,7 @@ class TrendRow:
 class RepresentationReport:
     council: Council
     body: Body | None
+    event: EventPage | None
     starts_on: date | None
     ends_on: date | None
     threshold: Decimal
@@ -108,10 +111,16 @@ def records_for(
     body: Body | None = None,
     starts_on: date | None = None,
     ends_on: date | None = None,
+    event: EventPage | None = None,
 ) -> QuerySet[ParticipationRecord]:
+    """The council's records, filtered. A body matches the record's own body or, for a
+    record of an event, one of the event's organiser bodies."""
     records = ParticipationRecord.objects.filter(council=council)
     if body is not None:
-        records = records.filter(body=body)
+        organised = EventPage.objects.filter(organiser_bodies=body).values("pk")
+        records = records.filter(Q(body=body) | Q(event__in=organised))
+    if event is not None:
+        records = records.filter(event=event)
     if starts_on is not None:
         records = records.filter(held_on__gte=starts_on)
     if ends_on is not None:
@@ -147,6 +156,7 @@ def representation_report(
     starts_on: date | None = None,
     ends_on: date | None = None,
     threshold: Decimal | None = None,
+    event: EventPage | None = None,
 ) -> RepresentationReport:
     """Each active audience's participation share against its population share.
 
@@ -155,7 +165,9 @@ def representation_report(
     threshold = default_threshold() if threshold is None else threshold
     area = AreaPopulation.objects.filter(council=council).first()
     audiences = list(Audience.objects.filter(council=council, is_active=True))
-    records = records_for(council=council, body=body, starts_on=starts_on, ends_on=ends_on)
+    records = records_for(
+        council=council, body=body, starts_on=starts_on, ends_on=ends_on, event=event
+    )
     totals = records.aggregate(activities=Count("id"), people=Sum("total_participants"))
     counts = AudienceCount.objects.filter(record__in=records)
     by_audience = {
@@ -206,6 +218,7 @@ def representation_report(
     return RepresentationReport(
         council=council,
         body=body,
+        event=event,
         starts_on=starts_on,
         ends_on=ends_on,
         threshold=threshold,
@@ -314,3 +327,14 @@ def newsletters_of(*, council: Council) -> QuerySet[Newsletter]:
 
 def delivery_log(*, newsletter: Newsletter) -> QuerySet[Delivery]:
     return newsletter.deliveries.select_related("subscriber").order_by("id")
+
+
+def past_events(*, council: Council) -> QuerySet[EventPage]:
+    """The council's events that have started (newest first), each annotated with the
+    total of its participation record (`participants`, None when not entered yet)."""
+    record = ParticipationRecord.objects.filter(event=OuterRef("pk")).order_by("pk")
+    return (
+        EventPage.objects.filter(council=council, start_at__lte=timezone.now())
+        .annotate(participants=Subquery(record.values("total_participants")[:1]))
+        .order_by("-start_at", "-pk")
+    )

@@ -16,6 +16,7 @@ from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.councils.models import Body, Council, District
 from santral.councils.permissions import can_manage_outreach
+from santral.events.models import EventPage
 
 from .models import (
     AreaCount,
@@ -187,7 +188,7 @@ def participation_record_save(
     audience_counts: Mapping[Audience, int] | None = None,
     area_counts: Iterable[tuple[District, str, int]] = (),
     body: Body | None = None,
-    event_id: int | None = None,
+    event: EventPage | None = None,
     source: str = "after_event",
     notes: str = "",
     is_demo: bool = False,
@@ -197,10 +198,14 @@ def participation_record_save(
 
     Counts per audience may overlap (one person, several audiences) but none may
     exceed the total; counts per area may not add up to more than the total.
-    Raises ValidationError in Turkish; nothing is written then.
+    An event must belong to the council, must have started already and gets one
+    record (edit that one instead). Raises ValidationError in Turkish; nothing is
+    written then.
     """
     _guard(actor, council)
     errors: list[str] = []
+    if event is not None:
+        errors.extend(_event_problems(council=council, event=event, record=record))
     if not (activity_title or "").strip():
         errors.append(_("Etkinlik adını yazın."))
     if total_participants is None or total_participants < 0:
@@ -237,7 +242,7 @@ def participation_record_save(
     record.body = body
     record.activity_title = activity_title.strip()
     record.held_on = held_on
-    record.event_id = event_id
+    record.event = event
     record.source = source
     record.total_participants = total_participants
     record.notes = notes
@@ -263,6 +268,21 @@ def participation_record_save(
         after=_record_snapshot(record),
     )
     return record
+
+
+def _event_problems(
+    *, council: Council, event: EventPage, record: ParticipationRecord | None
+) -> list[str]:
+    if event.council_id != council.pk:
+        return [_("Seçilen etkinlik bu konseyin etkinliği değil.")]
+    if event.start_at > timezone.now():
+        return [_("Henüz yapılmamış bir etkinliğe katılım kaydı girilemez.")]
+    others = ParticipationRecord.objects.filter(event=event)
+    if record is not None:
+        others = others.exclude(pk=record.pk)
+    if others.exists():
+        return [_("Bu etkinliğin katılım kaydı zaten var; o kaydı düzenleyin.")]
+    return []
 
 
 def _record_snapshot(record: ParticipationRecord) -> dict[str, Any]:

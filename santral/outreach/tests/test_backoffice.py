@@ -4,13 +4,15 @@ another council's objects answer 404; subscriber lists are never public."""
 import csv
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from santral.core.models import AuditRecord
+from santral.events.factories import make_event
 from santral.outreach.factories import AudienceFactory, SubscriberFactory, TopicFactory
 from santral.outreach.models import (
     Audience,
@@ -73,8 +75,10 @@ def objects(cast):
     message = gateway_message_create(
         actor=cast.editor_a, council=cast.council_a, channel="sms", topic=topic, text="Merhaba"
     )
+    event = make_event(cast.council_a, start_at=timezone.now() - timedelta(days=2))
     return {
         "council_id": cast.council_a.pk,
+        "event_id": event.pk,
         "audience_id": audience.pk,
         "record_id": record.pk,
         "plan_id": plan.pk,
