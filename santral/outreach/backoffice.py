@@ -6,6 +6,7 @@ A GET never writes; exports are GETs that only read.
 """
 
 import csv
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -41,18 +42,22 @@ from .models import (
     CommunicationPlan,
     GatewayMessage,
     Newsletter,
+    NewsletterStatus,
     NewsletterTopic,
     ParticipationRecord,
     PlanAction,
 )
 from .selectors import (
+    RECENT_DAYS,
     delivery_log,
     gateway_recipients,
+    last_sent_at,
     newsletters_of,
     past_events,
     plan_detail,
     plan_kpi_readings,
     plans_of,
+    recent_items,
     representation_report,
     subscribers_for_export,
 )
@@ -61,6 +66,7 @@ from .services import (
     audience_save,
     audiences_ensure_defaults,
     gateway_message_create,
+    newsletter_add_items,
     newsletter_queue,
     newsletter_save,
     participation_record_delete,
@@ -428,6 +434,20 @@ def newsletter_new_view(request, council_id: int):
     )
 
 
+def _recent_since(request, council: Council):
+    """`?gun=N` (1–365) if given, else since the last sent newsletter, else RECENT_DAYS."""
+    try:
+        days = int(request.GET.get("gun", ""))
+    except ValueError:
+        days = None
+    if days is not None and 1 <= days <= 365:
+        return timezone.now() - timedelta(days=days), days
+    last = last_sent_at(council=council)
+    if last is not None:
+        return last, None
+    return timezone.now() - timedelta(days=RECENT_DAYS), RECENT_DAYS
+
+
 def newsletter_view(request, council_id: int, newsletter_id: int):
     council = _council(request, council_id)
     newsletter = get_object_or_404(
@@ -436,10 +456,29 @@ def newsletter_view(request, council_id: int, newsletter_id: int):
     page = Paginator(delivery_log(newsletter=newsletter), PAGE_SIZE).get_page(
         request.GET.get("sayfa")
     )
-    return TemplateResponse(
-        request,
-        "outreach/backoffice/newsletter.html",
-        {"council": council, "newsletter": newsletter, "page": page},
+    context = {"council": council, "newsletter": newsletter, "page": page}
+    if newsletter.status == NewsletterStatus.DRAFT:
+        since, days = _recent_since(request, council)
+        context.update(recent=recent_items(council=council, since=since), since=since, days=days)
+    return TemplateResponse(request, "outreach/backoffice/newsletter.html", context)
+
+
+@require_POST
+def newsletter_items_view(request, council_id: int, newsletter_id: int):
+    """Add the ticked recent items to a draft newsletter's body."""
+    council = _council(request, council_id)
+    newsletter = get_object_or_404(Newsletter, council=council, pk=newsletter_id)
+    try:
+        page_ids = [int(value) for value in request.POST.getlist("items")]
+        newsletter_add_items(actor=request.user, newsletter=newsletter, page_ids=page_ids)
+    except ValueError:
+        messages.error(request, _("Seçilen içerikler anlaşılamadı."))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("%(count)s içerik bültene eklendi.") % {"count": len(page_ids)})
+    return redirect(
+        "santral_outreach_newsletter", council_id=council.pk, newsletter_id=newsletter.pk
     )
 
 

@@ -9,8 +9,9 @@ Representation arithmetic (docs/outreach.md):
 - representation ratio r = q / p; an audience is flagged when r < threshold.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from santral.content.models import DocumentPage, NewsPage, PublicationPage
 from santral.councils.models import Body, Council
 from santral.events.models import EventPage
 
@@ -338,3 +340,68 @@ def past_events(*, council: Council) -> QuerySet[EventPage]:
         .annotate(participants=Subquery(record.values("total_participants")[:1]))
         .order_by("-start_at", "-pk")
     )
+
+
+# ---------------------------------------------------------- newsletter composition
+
+RECENT_DAYS = 30  # without a sent newsletter, "recent" means the last 30 days
+RECENT_LIMIT = 50  # per kind of item
+
+
+@dataclass(frozen=True)
+class RecentItem:
+    pk: int
+    kind: str
+    title: str
+    summary: str
+    url: str
+    published_at: datetime
+
+
+def _recent_models() -> list[type]:
+    return [NewsPage, DocumentPage, PublicationPage, EventPage]
+
+
+def last_sent_at(*, council: Council) -> datetime | None:
+    """When the council's newest non-draft newsletter was queued (None if never)."""
+    return (
+        Newsletter.objects.filter(council=council, queued_at__isnull=False)
+        .order_by("-queued_at")
+        .values_list("queued_at", flat=True)
+        .first()
+    )
+
+
+def recent_items(
+    *, council: Council, since: datetime | None = None, page_ids: Iterable[int] | None = None
+) -> list[RecentItem]:
+    """The council's own published items (news, documents, publications, public events),
+    newest first: those first published since `since`, or exactly those in `page_ids`.
+
+    Only live, non-archived pages of this council (never drafts, never another council's
+    items, re-shared ones neither); one query per kind, links absolute (SITE_URL).
+    """
+    from .mailing import absolute
+
+    found: list[RecentItem] = []
+    for model in _recent_models():
+        items = model.objects.listed().filter(council=council)
+        if hasattr(model, "is_public"):
+            items = items.filter(is_public=True)
+        if page_ids is not None:
+            items = items.filter(pk__in=list(page_ids))
+        elif since is not None:
+            items = items.filter(first_published_at__gte=since)
+        items = items.only("pk", "title", "intro", "url_path", "first_published_at")
+        for page in items.order_by("-first_published_at", "-pk")[:RECENT_LIMIT]:
+            found.append(
+                RecentItem(
+                    pk=page.pk,
+                    kind=str(model._meta.verbose_name).capitalize(),
+                    title=page.title,
+                    summary=page.intro.strip(),
+                    url=absolute(page.get_url() or ""),
+                    published_at=page.first_published_at,
+                )
+            )
+    return sorted(found, key=lambda item: (item.published_at, item.pk), reverse=True)

@@ -569,6 +569,51 @@ def newsletter_queue(*, actor, newsletter: Newsletter) -> int:
     return len(deliveries)
 
 
+def newsletter_items_text(items: Iterable) -> str:
+    """The plain-text list a newsletter gets for the chosen items: title, kind and date,
+    summary, absolute link."""
+    blocks = [_("Son içerikler")]
+    for item in items:
+        lines = [f"• {item.title} ({item.kind}, {timezone.localtime(item.published_at):%d.%m.%Y})"]
+        if item.summary:
+            lines.append(f"  {item.summary}")
+        lines.append(f"  {item.url}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+@transaction.atomic
+def newsletter_add_items(*, actor, newsletter: Newsletter, page_ids: Iterable[int]) -> Newsletter:
+    """Append a list of the chosen items to a draft newsletter's body.
+
+    Every id must be a live, non-archived item of the newsletter's own council;
+    otherwise ValidationError (Turkish) and the body stays as it was.
+    """
+    from .selectors import recent_items
+
+    _guard(actor, newsletter.council)
+    locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    if locked.status != NewsletterStatus.DRAFT:
+        raise ValidationError(_("Gönderilmiş ya da gönderilmekte olan bülten değiştirilemez."))
+    wanted = {int(pk) for pk in page_ids}
+    if not wanted:
+        raise ValidationError(_("Eklenecek en az bir içerik seçin."))
+    items = recent_items(council=locked.council, page_ids=wanted)
+    if {item.pk for item in items} != wanted:
+        raise ValidationError(_("Seçilen içeriklerden biri bu konseyin yayımlanmış içeriği değil."))
+    before = len(locked.body)
+    locked.body = f"{locked.body.rstrip()}\n\n{newsletter_items_text(items)}\n".lstrip()
+    locked.save(update_fields=["body"])
+    audit_record(
+        actor=actor,
+        action="newsletter.add_items",
+        target=locked,
+        council_id=locked.council_id,
+        after={"items": sorted(wanted), "body_chars_before": before},
+    )
+    return locked
+
+
 def retry_delay(attempts: int) -> timedelta:
     """Wait before the next attempt: settings.SANTRAL_NEWSLETTER_RETRY_SECONDS by attempt."""
     delays = settings.SANTRAL_NEWSLETTER_RETRY_SECONDS

@@ -67,6 +67,11 @@ def register_outreach_urls():
             name="santral_outreach_newsletter_send",
         ),
         path(
+            C + "bultenler/<int:newsletter_id>/icerik/",
+            views.newsletter_items_view,
+            name="santral_outreach_newsletter_items",
+        ),
+        path(
             C + "aboneler.csv", views.subscribers_csv_view, name="santral_outreach_subscribers_csv"
         ),
         path(C + "sms/", views.gateway_new_view, name="santral_outreach_gateway_new"),
