@@ -86,6 +86,7 @@ RESERVED_SLUGS = frozenset(
         "documents",
         "en",
         "etkinlikler",
+        "gorunum",
         "haberler",
         "hesap",
         "home",

@@ -40,6 +40,7 @@ class RepresentationApi(APIView):
     class RepresentationSerializer(serializers.Serializer):
         council = serializers.CharField(source="council.slug")
         body = serializers.CharField(source="body.slug", allow_null=True, default=None)
+        event = serializers.IntegerField(source="event.pk", allow_null=True, default=None)
         starts_on = serializers.DateField(allow_null=True)
         ends_on = serializers.DateField(allow_null=True)
         threshold = serializers.DecimalField(max_digits=4, decimal_places=2)
@@ -52,6 +53,7 @@ class RepresentationApi(APIView):
             OpenApiParameter("baslangic", str, description="start date, YYYY-MM-DD"),
             OpenApiParameter("bitis", str, description="end date, YYYY-MM-DD"),
             OpenApiParameter("kurul", str, description="body slug"),
+            OpenApiParameter("etkinlik", int, description="event id (public events only)"),
             OpenApiParameter("esik", str, description="flag threshold, 0.01–1 (default 0.5)"),
         ],
         responses=RepresentationSerializer,
@@ -68,5 +70,6 @@ class RepresentationApi(APIView):
             starts_on=data.get("baslangic"),
             ends_on=data.get("bitis"),
             threshold=data.get("esik"),
+            event=data.get("etkinlik"),
         )
         return Response(self.RepresentationSerializer(report).data)

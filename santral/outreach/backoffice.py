@@ -6,6 +6,7 @@ A GET never writes; exports are GETs that only read.
 """
 
 import csv
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,12 +14,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from santral.councils.models import Council
 from santral.councils.permissions import Capability, councils_with_capability
+from santral.events.models import EventPage
 
 from .forms import (
     AREA_ROWS,
@@ -39,17 +42,22 @@ from .models import (
     CommunicationPlan,
     GatewayMessage,
     Newsletter,
+    NewsletterStatus,
     NewsletterTopic,
     ParticipationRecord,
     PlanAction,
 )
 from .selectors import (
+    RECENT_DAYS,
     delivery_log,
     gateway_recipients,
+    last_sent_at,
     newsletters_of,
+    past_events,
     plan_detail,
     plan_kpi_readings,
     plans_of,
+    recent_items,
     representation_report,
     subscribers_for_export,
 )
@@ -58,6 +66,7 @@ from .services import (
     audience_save,
     audiences_ensure_defaults,
     gateway_message_create,
+    newsletter_add_items,
     newsletter_queue,
     newsletter_save,
     participation_record_delete,
@@ -200,26 +209,66 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
     record = (
         get_object_or_404(ParticipationRecord, council=council, pk=record_id) if record_id else None
     )
-    audiences = Audience.objects.filter(council=council, is_active=True)
-    initial = None
-    if record is not None:
-        initial = {
-            "activity_title": record.activity_title,
-            "held_on": record.held_on,
-            "body": record.body_id,
-            "event_id": record.event_id,
-            "source": record.source,
-            "total_participants": record.total_participants,
-            "notes": record.notes,
-            **{f"audience_{row.audience_id}": row.count for row in record.audience_counts.all()},
-        }
-        for number, area in enumerate(record.area_counts.all()[:AREA_ROWS], start=1):
-            initial[f"district_{number}"] = area.district_id
-            initial[f"neighbourhood_{number}"] = area.neighbourhood
-            initial[f"area_count_{number}"] = area.count
-    form = ParticipationForm(
-        request.POST or None, initial=initial, council=council, audiences=audiences
+    return _record_page(request, council, record)
+
+
+def event_list_view(request, council_id: int):
+    """The council's events that have started, each with its participation record or a link."""
+    council = _council(request, council_id)
+    page = Paginator(past_events(council=council), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    return TemplateResponse(
+        request, "outreach/backoffice/events.html", {"council": council, "page": page}
     )
+
+
+def event_record_view(request, council_id: int, event_id: int):
+    """Enter (or correct) the participation figures of one event of the council."""
+    council = _council(request, council_id)
+    event = get_object_or_404(EventPage, council=council, pk=event_id)
+    record = ParticipationRecord.objects.filter(council=council, event=event).first()
+    return _record_page(request, council, record, event=event)
+
+
+def _record_initial(record: ParticipationRecord | None, event: EventPage | None) -> dict | None:
+    if record is None:
+        if event is None:
+            return None
+        body = event.organiser_bodies.filter(council=event.council_id).first()
+        return {
+            "activity_title": event.title,
+            "held_on": timezone.localdate(event.start_at),
+            "event": event.pk,
+            "body": body.pk if body else None,
+        }
+    initial = {
+        "activity_title": record.activity_title,
+        "held_on": record.held_on,
+        "body": record.body_id,
+        "event": record.event_id,
+        "source": record.source,
+        "total_participants": record.total_participants,
+        "notes": record.notes,
+        **{f"audience_{row.audience_id}": row.count for row in record.audience_counts.all()},
+    }
+    for number, area in enumerate(record.area_counts.all()[:AREA_ROWS], start=1):
+        initial[f"district_{number}"] = area.district_id
+        initial[f"neighbourhood_{number}"] = area.neighbourhood
+        initial[f"area_count_{number}"] = area.count
+    return initial
+
+
+def _record_page(request, council: Council, record, *, event: EventPage | None = None):
+    audiences = Audience.objects.filter(council=council, is_active=True)
+    form = ParticipationForm(
+        request.POST or None,
+        initial=_record_initial(record, event),
+        council=council,
+        audiences=audiences,
+    )
+    if event is not None:
+        # From an event's page the event is fixed; a future event is refused by the service.
+        form.fields["event"].queryset = EventPage.objects.filter(pk=event.pk)
+        form.fields["event"].empty_label = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -233,7 +282,7 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
                 audience_counts=form.audience_counts(),
                 area_counts=form.area_counts(),
                 body=data.get("body"),
-                event_id=data.get("event_id"),
+                event=data.get("event"),
                 source=data["source"],
                 notes=data.get("notes", ""),
             )
@@ -242,11 +291,17 @@ def record_edit_view(request, council_id: int, record_id: int | None = None):
         else:
             messages.success(request, _("Katılım kaydı kaydedildi."))
             return _home(council)
+    if record is not None:
+        title = record.activity_title
+    elif event is not None:
+        title = _("%(event)s: katılım") % {"event": event.title}
+    else:
+        title = _("Yeni katılım kaydı")
     return _form_page(
         request,
         council,
         form,
-        record.activity_title if record else _("Yeni katılım kaydı"),
+        title,
         intro=_(
             "Yalnızca toplam sayılar girilir; kişi adı ya da kişiye ait sağlık, engellilik, "
             "etnik köken, din bilgisi girilmez (KVKK md. 6). Bir kişi birden çok kitleye "
@@ -379,6 +434,20 @@ def newsletter_new_view(request, council_id: int):
     )
 
 
+def _recent_since(request, council: Council):
+    """`?gun=N` (1–365) if given, else since the last sent newsletter, else RECENT_DAYS."""
+    try:
+        days = int(request.GET.get("gun", ""))
+    except ValueError:
+        days = None
+    if days is not None and 1 <= days <= 365:
+        return timezone.now() - timedelta(days=days), days
+    last = last_sent_at(council=council)
+    if last is not None:
+        return last, None
+    return timezone.now() - timedelta(days=RECENT_DAYS), RECENT_DAYS
+
+
 def newsletter_view(request, council_id: int, newsletter_id: int):
     council = _council(request, council_id)
     newsletter = get_object_or_404(
@@ -387,10 +456,29 @@ def newsletter_view(request, council_id: int, newsletter_id: int):
     page = Paginator(delivery_log(newsletter=newsletter), PAGE_SIZE).get_page(
         request.GET.get("sayfa")
     )
-    return TemplateResponse(
-        request,
-        "outreach/backoffice/newsletter.html",
-        {"council": council, "newsletter": newsletter, "page": page},
+    context = {"council": council, "newsletter": newsletter, "page": page}
+    if newsletter.status == NewsletterStatus.DRAFT:
+        since, days = _recent_since(request, council)
+        context.update(recent=recent_items(council=council, since=since), since=since, days=days)
+    return TemplateResponse(request, "outreach/backoffice/newsletter.html", context)
+
+
+@require_POST
+def newsletter_items_view(request, council_id: int, newsletter_id: int):
+    """Add the ticked recent items to a draft newsletter's body."""
+    council = _council(request, council_id)
+    newsletter = get_object_or_404(Newsletter, council=council, pk=newsletter_id)
+    try:
+        page_ids = [int(value) for value in request.POST.getlist("items")]
+        newsletter_add_items(actor=request.user, newsletter=newsletter, page_ids=page_ids)
+    except ValueError:
+        messages.error(request, _("Seçilen içerikler anlaşılamadı."))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("%(count)s içerik bültene eklendi.") % {"count": len(page_ids)})
+    return redirect(
+        "santral_outreach_newsletter", council_id=council.pk, newsletter_id=newsletter.pk
     )
 
 

@@ -3,9 +3,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from santral.councils.models import Body, Council, District
+from santral.events.models import EventPage
 
 from .models import (
     Audience,
@@ -39,6 +41,12 @@ class DashboardFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("Tüm kurullar"),
     )
+    etkinlik = forms.ModelChoiceField(
+        label=_("Etkinlik"),
+        queryset=EventPage.objects.none(),
+        required=False,
+        empty_label=_("Tüm etkinlikler ve çalışmalar"),
+    )
     esik = forms.DecimalField(
         label=_("Eşik (temsil oranı)"),
         required=False,
@@ -55,6 +63,14 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kurul"].queryset = Body.objects.filter(council=council, is_active=True)
+        # Only public, published events with figures: the dashboard is public.
+        self.fields["etkinlik"].queryset = (
+            EventPage.objects.filter(
+                council=council, is_listed=True, is_public=True, participation_records__isnull=False
+            )
+            .distinct()
+            .order_by("-start_at")
+        )
 
     def clean(self):
         data = super().clean()
@@ -173,7 +189,13 @@ class ParticipationForm(forms.Form):
         label=_("Tarih"), widget=forms.DateInput(attrs={"type": "date"}), error_messages=REQUIRED
     )
     body = forms.ModelChoiceField(label=_("Kurul"), queryset=Body.objects.none(), required=False)
-    event_id = forms.IntegerField(label=_("Etkinlik kaydı no"), min_value=1, required=False)
+    event = forms.ModelChoiceField(
+        label=_("Etkinlik"),
+        queryset=EventPage.objects.none(),
+        required=False,
+        empty_label=_("Santral'da etkinliği olmayan bir çalışma"),
+        help_text=_("Yalnızca bu konseyin başlamış etkinlikleri listelenir."),
+    )
     source = forms.ChoiceField(label=_("Kaynak"), choices=RecordSource.choices)
     total_participants = forms.IntegerField(
         label=_("Toplam katılımcı"), min_value=0, error_messages=REQUIRED
@@ -186,6 +208,9 @@ class ParticipationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.audiences = list(audiences)
         self.fields["body"].queryset = Body.objects.filter(council=council)
+        self.fields["event"].queryset = EventPage.objects.filter(
+            council=council, start_at__lte=timezone.now()
+        ).order_by("-start_at")
         districts = District.objects.filter(province=council.province_id)
         for row in range(1, AREA_ROWS + 1):
             self.fields[f"district_{row}"] = forms.ModelChoiceField(

@@ -162,9 +162,10 @@ class RecordSource(models.TextChoices):
 class ParticipationRecord(models.Model):
     """Aggregate head counts of one activity: total, per audience and per area.
 
-    Events are not in Santral yet, so a record names its activity itself
-    (`activity_title`, `held_on`) and keeps `event_id` for the events app to link
-    later (docs/outreach.md). No person is stored here, only counts.
+    A record of a Santral event points at it (`event`); the activity's own title and
+    date (`activity_title`, `held_on`) are kept too, so records of activities that were
+    never events stay valid and a deleted event leaves its figures (SET_NULL).
+    No person is stored here, only counts.
     """
 
     council = models.ForeignKey(
@@ -183,12 +184,14 @@ class ParticipationRecord(models.Model):
     )
     activity_title = models.CharField(_("etkinlik adı"), max_length=200)
     held_on = models.DateField(_("tarih"))
-    event_id = models.PositiveBigIntegerField(
-        _("etkinlik kaydı"),
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("etkinlik"),
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        db_index=True,
-        help_text=_("Etkinlikler modülü gelince bağlanacak etkinliğin numarası."),
+        related_name="participation_records",
+        help_text=_("Santral'daki etkinlik; etkinlik dışı çalışmalarda boş kalır."),
     )
     source = models.CharField(
         _("kaynak"), max_length=16, choices=RecordSource.choices, default=RecordSource.AFTER_EVENT

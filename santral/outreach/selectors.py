@@ -9,15 +9,19 @@ Representation arithmetic (docs/outreach.md):
 - representation ratio r = q / p; an audience is flagged when r < threshold.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
 
+from santral.content.models import DocumentPage, NewsPage, PublicationPage
 from santral.councils.models import Body, Council
+from santral.events.models import EventPage
 
 from .models import (
     AreaPopulation,
@@ -87,6 +91,7 @@ class TrendRow:
 class RepresentationReport:
     council: Council
     body: Body | None
+    event: EventPage | None
     starts_on: date | None
     ends_on: date | None
     threshold: Decimal
@@ -108,10 +113,16 @@ def records_for(
     body: Body | None = None,
     starts_on: date | None = None,
     ends_on: date | None = None,
+    event: EventPage | None = None,
 ) -> QuerySet[ParticipationRecord]:
+    """The council's records, filtered. A body matches the record's own body or, for a
+    record of an event, one of the event's organiser bodies."""
     records = ParticipationRecord.objects.filter(council=council)
     if body is not None:
-        records = records.filter(body=body)
+        organised = EventPage.objects.filter(organiser_bodies=body).values("pk")
+        records = records.filter(Q(body=body) | Q(event__in=organised))
+    if event is not None:
+        records = records.filter(event=event)
     if starts_on is not None:
         records = records.filter(held_on__gte=starts_on)
     if ends_on is not None:
@@ -147,6 +158,7 @@ def representation_report(
     starts_on: date | None = None,
     ends_on: date | None = None,
     threshold: Decimal | None = None,
+    event: EventPage | None = None,
 ) -> RepresentationReport:
     """Each active audience's participation share against its population share.
 
@@ -155,7 +167,9 @@ def representation_report(
     threshold = default_threshold() if threshold is None else threshold
     area = AreaPopulation.objects.filter(council=council).first()
     audiences = list(Audience.objects.filter(council=council, is_active=True))
-    records = records_for(council=council, body=body, starts_on=starts_on, ends_on=ends_on)
+    records = records_for(
+        council=council, body=body, starts_on=starts_on, ends_on=ends_on, event=event
+    )
     totals = records.aggregate(activities=Count("id"), people=Sum("total_participants"))
     counts = AudienceCount.objects.filter(record__in=records)
     by_audience = {
@@ -206,6 +220,7 @@ def representation_report(
     return RepresentationReport(
         council=council,
         body=body,
+        event=event,
         starts_on=starts_on,
         ends_on=ends_on,
         threshold=threshold,
@@ -314,3 +329,79 @@ def newsletters_of(*, council: Council) -> QuerySet[Newsletter]:
 
 def delivery_log(*, newsletter: Newsletter) -> QuerySet[Delivery]:
     return newsletter.deliveries.select_related("subscriber").order_by("id")
+
+
+def past_events(*, council: Council) -> QuerySet[EventPage]:
+    """The council's events that have started (newest first), each annotated with the
+    total of its participation record (`participants`, None when not entered yet)."""
+    record = ParticipationRecord.objects.filter(event=OuterRef("pk")).order_by("pk")
+    return (
+        EventPage.objects.filter(council=council, start_at__lte=timezone.now())
+        .annotate(participants=Subquery(record.values("total_participants")[:1]))
+        .order_by("-start_at", "-pk")
+    )
+
+
+# ---------------------------------------------------------- newsletter composition
+
+RECENT_DAYS = 30  # without a sent newsletter, "recent" means the last 30 days
+RECENT_LIMIT = 50  # per kind of item
+
+
+@dataclass(frozen=True)
+class RecentItem:
+    pk: int
+    kind: str
+    title: str
+    summary: str
+    url: str
+    published_at: datetime
+
+
+def _recent_models() -> list[type]:
+    return [NewsPage, DocumentPage, PublicationPage, EventPage]
+
+
+def last_sent_at(*, council: Council) -> datetime | None:
+    """When the council's newest non-draft newsletter was queued (None if never)."""
+    return (
+        Newsletter.objects.filter(council=council, queued_at__isnull=False)
+        .order_by("-queued_at")
+        .values_list("queued_at", flat=True)
+        .first()
+    )
+
+
+def recent_items(
+    *, council: Council, since: datetime | None = None, page_ids: Iterable[int] | None = None
+) -> list[RecentItem]:
+    """The council's own published items (news, documents, publications, public events),
+    newest first: those first published since `since`, or exactly those in `page_ids`.
+
+    Only live, non-archived pages of this council (never drafts, never another council's
+    items, re-shared ones neither); one query per kind, links absolute (SITE_URL).
+    """
+    from .mailing import absolute
+
+    found: list[RecentItem] = []
+    for model in _recent_models():
+        items = model.objects.listed().filter(council=council)
+        if hasattr(model, "is_public"):
+            items = items.filter(is_public=True)
+        if page_ids is not None:
+            items = items.filter(pk__in=list(page_ids))
+        elif since is not None:
+            items = items.filter(first_published_at__gte=since)
+        items = items.only("pk", "title", "intro", "url_path", "first_published_at")
+        for page in items.order_by("-first_published_at", "-pk")[:RECENT_LIMIT]:
+            found.append(
+                RecentItem(
+                    pk=page.pk,
+                    kind=str(model._meta.verbose_name).capitalize(),
+                    title=page.title,
+                    summary=page.intro.strip(),
+                    url=absolute(page.get_url() or ""),
+                    published_at=page.first_published_at,
+                )
+            )
+    return sorted(found, key=lambda item: (item.published_at, item.pk), reverse=True)

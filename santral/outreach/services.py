@@ -16,6 +16,7 @@ from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.councils.models import Body, Council, District
 from santral.councils.permissions import can_manage_outreach
+from santral.events.models import EventPage
 
 from .models import (
     AreaCount,
@@ -187,7 +188,7 @@ def participation_record_save(
     audience_counts: Mapping[Audience, int] | None = None,
     area_counts: Iterable[tuple[District, str, int]] = (),
     body: Body | None = None,
-    event_id: int | None = None,
+    event: EventPage | None = None,
     source: str = "after_event",
     notes: str = "",
     is_demo: bool = False,
@@ -197,10 +198,14 @@ def participation_record_save(
 
     Counts per audience may overlap (one person, several audiences) but none may
     exceed the total; counts per area may not add up to more than the total.
-    Raises ValidationError in Turkish; nothing is written then.
+    An event must belong to the council, must have started already and gets one
+    record (edit that one instead). Raises ValidationError in Turkish; nothing is
+    written then.
     """
     _guard(actor, council)
     errors: list[str] = []
+    if event is not None:
+        errors.extend(_event_problems(council=council, event=event, record=record))
     if not (activity_title or "").strip():
         errors.append(_("Etkinlik adını yazın."))
     if total_participants is None or total_participants < 0:
@@ -237,7 +242,7 @@ def participation_record_save(
     record.body = body
     record.activity_title = activity_title.strip()
     record.held_on = held_on
-    record.event_id = event_id
+    record.event = event
     record.source = source
     record.total_participants = total_participants
     record.notes = notes
@@ -263,6 +268,21 @@ def participation_record_save(
         after=_record_snapshot(record),
     )
     return record
+
+
+def _event_problems(
+    *, council: Council, event: EventPage, record: ParticipationRecord | None
+) -> list[str]:
+    if event.council_id != council.pk:
+        return [_("Seçilen etkinlik bu konseyin etkinliği değil.")]
+    if event.start_at > timezone.now():
+        return [_("Henüz yapılmamış bir etkinliğe katılım kaydı girilemez.")]
+    others = ParticipationRecord.objects.filter(event=event)
+    if record is not None:
+        others = others.exclude(pk=record.pk)
+    if others.exists():
+        return [_("Bu etkinliğin katılım kaydı zaten var; o kaydı düzenleyin.")]
+    return []
 
 
 def _record_snapshot(record: ParticipationRecord) -> dict[str, Any]:
@@ -547,6 +567,51 @@ def newsletter_queue(*, actor, newsletter: Newsletter) -> int:
     newsletter_id = locked.pk
     transaction.on_commit(lambda: send_newsletter_batch.enqueue(newsletter_id))
     return len(deliveries)
+
+
+def newsletter_items_text(items: Iterable) -> str:
+    """The plain-text list a newsletter gets for the chosen items: title, kind and date,
+    summary, absolute link."""
+    blocks = [_("Son içerikler")]
+    for item in items:
+        lines = [f"• {item.title} ({item.kind}, {timezone.localtime(item.published_at):%d.%m.%Y})"]
+        if item.summary:
+            lines.append(f"  {item.summary}")
+        lines.append(f"  {item.url}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+@transaction.atomic
+def newsletter_add_items(*, actor, newsletter: Newsletter, page_ids: Iterable[int]) -> Newsletter:
+    """Append a list of the chosen items to a draft newsletter's body.
+
+    Every id must be a live, non-archived item of the newsletter's own council;
+    otherwise ValidationError (Turkish) and the body stays as it was.
+    """
+    from .selectors import recent_items
+
+    _guard(actor, newsletter.council)
+    locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    if locked.status != NewsletterStatus.DRAFT:
+        raise ValidationError(_("Gönderilmiş ya da gönderilmekte olan bülten değiştirilemez."))
+    wanted = {int(pk) for pk in page_ids}
+    if not wanted:
+        raise ValidationError(_("Eklenecek en az bir içerik seçin."))
+    items = recent_items(council=locked.council, page_ids=wanted)
+    if {item.pk for item in items} != wanted:
+        raise ValidationError(_("Seçilen içeriklerden biri bu konseyin yayımlanmış içeriği değil."))
+    before = len(locked.body)
+    locked.body = f"{locked.body.rstrip()}\n\n{newsletter_items_text(items)}\n".lstrip()
+    locked.save(update_fields=["body"])
+    audit_record(
+        actor=actor,
+        action="newsletter.add_items",
+        target=locked,
+        council_id=locked.council_id,
+        after={"items": sorted(wanted), "body_chars_before": before},
+    )
+    return locked
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -38,6 +38,7 @@ def _report(request, council: Council):
             "starts_on": form.cleaned_data.get("baslangic"),
             "ends_on": form.cleaned_data.get("bitis"),
             "body": form.cleaned_data.get("kurul"),
+            "event": form.cleaned_data.get("etkinlik"),
         }
         threshold = form.cleaned_data.get("esik")
     report = representation_report(council=council, threshold=threshold, **filters)

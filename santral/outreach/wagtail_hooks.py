@@ -2,6 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from santral.councils.permissions import can_manage_outreach
+from santral.events.models import EventPage
 
 from . import backoffice as views
 from .backoffice import managed_councils
@@ -35,6 +39,12 @@ def register_outreach_urls():
             views.record_delete_view,
             name="santral_outreach_record_delete",
         ),
+        path(C + "etkinlikler/", views.event_list_view, name="santral_outreach_events"),
+        path(
+            C + "etkinlikler/<int:event_id>/katilim/",
+            views.event_record_view,
+            name="santral_outreach_event_record",
+        ),
         path(C + "planlar/yeni/", views.plan_new_view, name="santral_outreach_plan_new"),
         path(C + "planlar/<int:plan_id>/", views.plan_view, name="santral_outreach_plan"),
         path(
@@ -55,6 +65,11 @@ def register_outreach_urls():
             C + "bultenler/<int:newsletter_id>/gonder/",
             views.newsletter_send_view,
             name="santral_outreach_newsletter_send",
+        ),
+        path(
+            C + "bultenler/<int:newsletter_id>/icerik/",
+            views.newsletter_items_view,
+            name="santral_outreach_newsletter_items",
         ),
         path(
             C + "aboneler.csv", views.subscribers_csv_view, name="santral_outreach_subscribers_csv"
@@ -78,3 +93,18 @@ def register_outreach_menu_item():
     return OutreachMenuItem(
         _("İletişim ve temsil"), reverse("santral_outreach_index"), icon_name="mail", order=230
     )
+
+
+@hooks.register("register_page_header_buttons")
+def event_participation_button(page, user, view_name, next_url=None):
+    """On an event's admin page: a link to enter its participation figures."""
+    if page.specific_class is not EventPage:
+        return
+    event = page.specific
+    if event.council_id and can_manage_outreach(user, event.council):
+        yield Button(
+            _("Katılım sayıları"),
+            reverse("santral_outreach_event_record", args=[event.council_id, event.pk]),
+            icon_name="group",
+            priority=40,
+        )

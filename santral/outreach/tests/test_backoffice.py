@@ -4,13 +4,15 @@ another council's objects answer 404; subscriber lists are never public."""
 import csv
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from santral.core.models import AuditRecord
+from santral.events.factories import make_event
 from santral.outreach.factories import AudienceFactory, SubscriberFactory, TopicFactory
 from santral.outreach.models import (
     Audience,
@@ -73,8 +75,10 @@ def objects(cast):
     message = gateway_message_create(
         actor=cast.editor_a, council=cast.council_a, channel="sms", topic=topic, text="Merhaba"
     )
+    event = make_event(cast.council_a, start_at=timezone.now() - timedelta(days=2))
     return {
         "council_id": cast.council_a.pk,
+        "event_id": event.pk,
         "audience_id": audience.pk,
         "record_id": record.pk,
         "plan_id": plan.pk,
@@ -125,7 +129,7 @@ def test_editor_of_the_council_opens_every_page(client, cast, objects):
         response = client.get(url)
         if url == "/admin/iletisim/":  # one council: straight to it
             assert response["Location"] == f"/admin/iletisim/{cast.council_a.pk}/"
-        elif url.endswith(("/varsayilan/", "/sil/", "/gonder/")):
+        elif url.endswith(("/varsayilan/", "/sil/", "/gonder/", "/icerik/")):
             assert response.status_code == 405, url  # POST only: a GET never writes
         else:
             assert response.status_code == 200, (url, response.status_code)
