@@ -5,6 +5,8 @@ council's object answers 404. Saving goes through services, so the back office
 obeys the same rules as the API, the liaison pages and the tests.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -707,17 +709,32 @@ def dashboard_index_view(request):
 
 
 def dashboard_view(request, council_id: int):
-    """Open requests by institution and age; partners' contributions this year."""
+    """Upcoming events' readiness (warning for gaps within the reminder window), open
+    requests by institution and age, partners' contributions this year."""
     council = get_object_or_404(partner_councils(request.user), pk=council_id)
     year = timezone.localdate().year
     contributions = council_contributions_by_partner(council=council, year=year)
     recent = Paginator(
         SupportRequest.objects.for_council(council).select_related("organisation"), 20
     ).get_page(request.GET.get("sayfa"))
+    from .selectors.resources import council_upcoming_events, events_readiness
+    from .tasks import reminder_days
+
+    upcoming = Paginator(council_upcoming_events(council=council), 10).get_page(
+        request.GET.get("etkinlik-sayfa")
+    )
+    readiness = events_readiness(upcoming.object_list)
+    soon = timezone.now() + timedelta(days=reminder_days() + 1)
     return TemplateResponse(
         request,
         "partners/backoffice/dashboard.html",
         {
+            "upcoming": upcoming,
+            "readiness": readiness,
+            "warnings": [
+                row for row in readiness if row.gap.uncovered_lines and row.event.start_at < soon
+            ],
+            "reminder_days": reminder_days(),
             "council": council,
             "year": year,
             "open_rows": council_open_requests_by_institution(council=council),

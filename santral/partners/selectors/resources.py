@@ -238,7 +238,11 @@ def council_events(*, council: Council):
     """The council's event pages (drafts too), soonest first."""
     from santral.events.models import EventPage
 
-    return EventPage.objects.filter(council=council).order_by("start_at", "pk")
+    return (
+        EventPage.objects.filter(council=council)
+        .select_related("council")
+        .order_by("start_at", "pk")
+    )
 
 
 def council_upcoming_events(*, council: Council, days: int = 90):

@@ -27,6 +27,7 @@ OUR_PREFIXES = (
     "ortaklik-panosu/",
     "paydas-gecmisi/",
     "acik-riza-metinleri/",
+    "kaynak-plani/",
 )
 
 
