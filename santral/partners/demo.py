@@ -24,9 +24,9 @@ from .models import (
     OrganisationKind,
     Pledge,
     Project,
-    ResourceLine,
     ProjectContribution,
     ProjectPartner,
+    ResourceLine,
     SupportRequest,
     Topic,
 )
