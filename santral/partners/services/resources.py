@@ -250,8 +250,8 @@ def resource_line_request_support(
     start = timezone.localtime(line.event.start_at)
     quantity = line.quantity.normalize()
     text = _(
-        "Kent Konseyimizin %(date)s tarihinde %(venue)s'nda düzenleyeceği "
-        '"%(event)s" etkinliği için %(quantity)s %(unit)s %(what)s (%(kind)s) '
+        'Kent Konseyimizce %(date)s tarihinde düzenlenecek "%(event)s" etkinliği '
+        "(yer: %(venue)s) için %(quantity)s %(unit)s %(what)s (%(kind)s) "
         "desteğine ihtiyaç duyulmaktadır.\n\n"
         "Söz konusu desteğin Kurumunuzca sağlanması hususunda gereğini bilgilerinize arz ederim."
     ) % {
