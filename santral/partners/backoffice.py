@@ -582,7 +582,7 @@ class SupportRequestViewSet(ModelViewSet):
 def _scoped_request(request, pk: int) -> SupportRequest:
     return get_object_or_404(
         SupportRequest.objects.filter(council__in=partner_councils(request.user)).select_related(
-            "council", "organisation", "answer_document"
+            "council", "organisation", "answer_document", "resource_line"
         ),
         pk=pk,
     )

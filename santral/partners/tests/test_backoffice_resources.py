@@ -66,6 +66,8 @@ def test_editor_builds_a_plan_and_requests_support_for_a_line(client, cast, even
     assert response.status_code == 302
     assert response["Location"] == reverse("santral_partner_request", args=[draft.pk])
     assert draft.organisation == ulasim and draft.is_draft
+    detail = client.get(response["Location"]).content.decode()
+    assert plan_url in detail  # the letter links back to the event's plan
 
     edit = reverse("santral_resource_line_edit", args=[transport.pk])
     assert client.get(edit).status_code == 200
