@@ -290,3 +290,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Partners: warn council admins this many days before an event whose resource plan has a gap.
+SANTRAL_RESOURCE_REMINDER_DAYS = int(os.environ.get("SANTRAL_RESOURCE_REMINDER_DAYS", 7))

@@ -10,6 +10,7 @@ from santral.outreach.api import RepresentationApi
 from santral.partners.api import (
     CouncilProjectDetailApi,
     CouncilProjectListApi,
+    CouncilResourcePlanListApi,
     StakeholderDetailApi,
     StakeholderListApi,
 )
@@ -32,6 +33,11 @@ urlpatterns = [
         "councils/<slug:council_slug>/projects/<slug:slug>/",
         CouncilProjectDetailApi.as_view(),
         name="council-project-detail",
+    ),
+    path(
+        "councils/<slug:council_slug>/resource-plans/",
+        CouncilResourcePlanListApi.as_view(),
+        name="council-resource-plan-list",
     ),
     path(
         "councils/<slug:slug>/representation/",

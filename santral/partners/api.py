@@ -201,3 +201,76 @@ class CouncilProjectDetailApi(generics.RetrieveAPIView):
         if project is None:
             raise Http404
         return project
+
+
+# --- Event resource plans (read-only, public events only) -----------------------------------
+
+
+class ResourceLineSerializer(serializers.Serializer):
+    kind = serializers.CharField(source="line.kind")
+    kind_label = serializers.CharField(source="line.get_kind_display")
+    description = serializers.CharField(source="line.description")
+    quantity = serializers.DecimalField(source="line.quantity", max_digits=12, decimal_places=2)
+    unit = serializers.CharField(source="line.unit")
+    estimated_total = serializers.DecimalField(
+        source="line.estimated_total", max_digits=18, decimal_places=2
+    )
+    source = serializers.CharField(source="line.source")
+    institution = serializers.SerializerMethodField()
+    covered_quantity = serializers.DecimalField(source="covered", max_digits=12, decimal_places=2)
+    uncovered_quantity = serializers.DecimalField(
+        source="uncovered", max_digits=12, decimal_places=2
+    )
+    money_uncovered = serializers.DecimalField(max_digits=18, decimal_places=2)
+    state = serializers.CharField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_institution(self, row) -> str | None:
+        organisation = row.line.organisation
+        return organisation.name if organisation is not None and organisation.is_public else None
+
+
+class ResourcePlanSerializer(serializers.Serializer):
+    event_id = serializers.IntegerField(source="event.pk")
+    title = serializers.CharField(source="event.title")
+    url = serializers.CharField(source="event.url")
+    start_at = serializers.DateTimeField(source="event.start_at")
+    readiness = serializers.CharField(source="gap.readiness")
+    estimated_total = serializers.DecimalField(
+        source="gap.estimated_total", max_digits=18, decimal_places=2
+    )
+    money_uncovered = serializers.DecimalField(
+        source="gap.money_uncovered", max_digits=18, decimal_places=2
+    )
+    items_uncovered = serializers.IntegerField(source="gap.items_uncovered")
+    pledges_unconfirmed = serializers.IntegerField(source="gap.pledges_unconfirmed")
+    lines = ResourceLineSerializer(source="gap.lines", many=True)
+
+
+class CouncilResourcePlanListApi(generics.ListAPIView):
+    """Upcoming public events of a council with their resource plan and gap, soonest first.
+
+    Institutions are named only when their profile is public; budget lines, expenditure
+    requests and actual costs stay in the back office.
+    """
+
+    serializer_class = ResourcePlanSerializer
+
+    def get_queryset(self):
+        from django.utils import timezone
+
+        from santral.events.selectors import public_events
+
+        council = get_object_or_404(Council.objects.listed(), slug=self.kwargs["council_slug"])
+        return (
+            public_events(council=council)
+            .filter(end_at__gte=timezone.now())
+            .order_by("start_at", "pk")
+        )
+
+    def list(self, request, *args, **kwargs):
+        from .selectors.resources import events_readiness
+
+        page = self.paginate_queryset(self.get_queryset())
+        rows = events_readiness(page)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)

@@ -5,6 +5,8 @@ council's object answers 404. Saving goes through services, so the back office
 obeys the same rules as the API, the liaison pages and the tests.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -168,6 +170,30 @@ class ScopedIndexView(IndexView):
         ).distinct()
 
 
+def service_views(*, save=None, delete=None) -> tuple[type, type, type]:
+    """The create, edit and delete views of a model whose writes are services.
+
+    `save(request, form, obj)` returns the saved object (`obj` is None when creating,
+    the scoped object when editing); `delete(request, obj)` removes it. The views look
+    objects up inside the user's councils (another council's object is a 404) and turn
+    a service's ValidationError into form errors, so nothing is half-written.
+    """
+
+    class ServiceCreateView(ServiceFormMixin, CreateView):
+        def save_instance(self):
+            return save(self.request, self.form, None)
+
+    class ServiceEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
+        def save_instance(self):
+            return save(self.request, self.form, self.object)
+
+    class ServiceDeleteView(ScopedObjectMixin, DeleteView):
+        def delete_action(self):
+            delete(self.request, self.object)
+
+    return ServiceCreateView, ServiceEditView, ServiceDeleteView
+
+
 # --- Organisations -------------------------------------------------------------------------
 
 
@@ -184,24 +210,14 @@ def _organisation_fields(form) -> dict:
     return {name: form.cleaned_data[name] for name in OrganisationForm.Meta.fields}
 
 
-class OrganisationCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        return organisation_create(
-            actor=self.request.user,
-            council=self.form.cleaned_data.get("council"),
-            topics=self.form.topic_list(),
-            **_organisation_fields(self.form),
-        )
+def _save_organisation(request, form, organisation):
+    fields = {"actor": request.user, "topics": form.topic_list(), **_organisation_fields(form)}
+    if organisation is None:
+        return organisation_create(council=form.cleaned_data.get("council"), **fields)
+    return organisation_update(organisation=organisation, **fields)
 
 
-class OrganisationEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        return organisation_update(
-            actor=self.request.user,
-            organisation=self.object,
-            topics=self.form.topic_list(),
-            **_organisation_fields(self.form),
-        )
+OrganisationCreateView, OrganisationEditView, _unused = service_views(save=_save_organisation)
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -256,35 +272,24 @@ class AffiliationForm(WagtailAdminModelForm):
             self.fields["organisation"].disabled = True
 
 
-class AffiliationCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return affiliation_set(
-            actor=self.request.user,
-            council=data["council"],
-            organisation=data["organisation"],
-            bodies=list(data["bodies"]),
-            since_on=data["since_on"],
-            note=data["note"],
-        )
+def _save_affiliation(request, form, affiliation):
+    data = form.cleaned_data
+    return affiliation_set(
+        actor=request.user,
+        council=affiliation.council if affiliation else data["council"],
+        organisation=affiliation.organisation if affiliation else data["organisation"],
+        bodies=list(data["bodies"]),
+        since_on=data["since_on"],
+        note=data["note"],
+    )
 
 
-class AffiliationEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return affiliation_set(
-            actor=self.request.user,
-            council=self.object.council,
-            organisation=self.object.organisation,
-            bodies=list(data["bodies"]),
-            since_on=data["since_on"],
-            note=data["note"],
-        )
-
-
-class AffiliationDeleteView(ScopedObjectMixin, DeleteView):
-    def delete_action(self):
-        affiliation_remove(actor=self.request.user, affiliation=self.object)
+AffiliationCreateView, AffiliationEditView, AffiliationDeleteView = service_views(
+    save=_save_affiliation,
+    delete=lambda request, affiliation: affiliation_remove(
+        actor=request.user, affiliation=affiliation
+    ),
+)
 
 
 class AffiliationViewSet(ModelViewSet):
@@ -305,29 +310,14 @@ class AffiliationViewSet(ModelViewSet):
         return AffiliationForm
 
 
-class ContactCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        contact = self.form.save(commit=False)
-        return contact_save(
-            actor=self.request.user,
-            contact=contact,
-            consent_given=self.form.cleaned_data.get("consent_given", False),
-        )
-
-
-class ContactEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        contact = self.form.save(commit=False)
-        return contact_save(
-            actor=self.request.user,
-            contact=contact,
-            consent_given=self.form.cleaned_data.get("consent_given", False),
-        )
-
-
-class ContactDeleteView(ScopedObjectMixin, DeleteView):
-    def delete_action(self):
-        contact_delete(actor=self.request.user, contact=self.object)
+ContactCreateView, ContactEditView, ContactDeleteView = service_views(
+    save=lambda request, form, _contact: contact_save(
+        actor=request.user,
+        contact=form.save(commit=False),
+        consent_given=form.cleaned_data.get("consent_given", False),
+    ),
+    delete=lambda request, contact: contact_delete(actor=request.user, contact=contact),
+)
 
 
 class ContactViewSet(ModelViewSet):
@@ -385,20 +375,15 @@ class LiaisonForm(WagtailAdminModelForm):
         return email
 
 
-class LiaisonCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return liaison_add(
-            actor=self.request.user,
-            council=data["council"],
-            organisation=data["organisation"],
-            user=data["user"],
-        )
-
-
-class LiaisonDeleteView(ScopedObjectMixin, DeleteView):
-    def delete_action(self):
-        liaison_remove(actor=self.request.user, liaison=self.object)
+LiaisonCreateView, _unused, LiaisonDeleteView = service_views(
+    save=lambda request, form, _liaison: liaison_add(
+        actor=request.user,
+        council=form.cleaned_data["council"],
+        organisation=form.cleaned_data["organisation"],
+        user=form.cleaned_data["user"],
+    ),
+    delete=lambda request, liaison: liaison_remove(actor=request.user, liaison=liaison),
+)
 
 
 class LiaisonViewSet(ModelViewSet):
@@ -437,21 +422,12 @@ class ProjectForm(WagtailAdminModelForm):
             self.fields["bodies"].queryset = Body.objects.filter(council__in=councils)
 
 
-class ProjectCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        project = self.form.save(commit=False)
-        return project_save(actor=self.request.user, project=project)
-
-
-class ProjectEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        project = self.form.save(commit=False)
-        return project_save(actor=self.request.user, project=project)
-
-
-class ProjectDeleteView(ScopedObjectMixin, DeleteView):
-    def delete_action(self):
-        project_delete(actor=self.request.user, project=self.object)
+ProjectCreateView, ProjectEditView, ProjectDeleteView = service_views(
+    save=lambda request, form, _project: project_save(
+        actor=request.user, project=form.save(commit=False)
+    ),
+    delete=lambda request, project: project_delete(actor=request.user, project=project),
+)
 
 
 class ProjectViewSet(ModelViewSet):
@@ -513,14 +489,11 @@ class LetterheadForm(WagtailAdminModelForm):
             self.fields["council"].disabled = True
 
 
-class LetterheadCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
-        return letterhead_save(actor=self.request.user, letterhead=self.form.save(commit=False))
-
-
-class LetterheadEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        return letterhead_save(actor=self.request.user, letterhead=self.form.save(commit=False))
+LetterheadCreateView, LetterheadEditView, _unused = service_views(
+    save=lambda request, form, _letterhead: letterhead_save(
+        actor=request.user, letterhead=form.save(commit=False)
+    ),
+)
 
 
 class LetterheadViewSet(ModelViewSet):
@@ -558,31 +531,32 @@ class SupportRequestIndexView(ScopedIndexView):
         return reverse("santral_partner_request", args=[instance.pk])
 
 
-class SupportRequestCreateView(ServiceFormMixin, CreateView):
-    def save_instance(self):
+def _save_request(request, form, support_request):
+    if support_request is None:
         return support_request_create(
-            actor=self.request.user,
-            council=self.form.cleaned_data["council"],
-            **_request_fields(self.form),
+            actor=request.user, council=form.cleaned_data["council"], **_request_fields(form)
         )
+    return support_request_update(
+        actor=request.user, support_request=support_request, **_request_fields(form)
+    )
 
+
+_RequestCreate, _RequestEdit, SupportRequestDeleteView = service_views(
+    save=_save_request,
+    delete=lambda request, support_request: support_request_delete(
+        actor=request.user, support_request=support_request
+    ),
+)
+
+
+class SupportRequestCreateView(_RequestCreate):
     def get_success_url(self):
         return reverse("santral_partner_request", args=[self.object.pk])
 
 
-class SupportRequestEditView(ServiceFormMixin, ScopedObjectMixin, EditView):
-    def save_instance(self):
-        return support_request_update(
-            actor=self.request.user, support_request=self.object, **_request_fields(self.form)
-        )
-
+class SupportRequestEditView(_RequestEdit):
     def get_success_url(self):
         return reverse("santral_partner_request", args=[self.object.pk])
-
-
-class SupportRequestDeleteView(ScopedObjectMixin, DeleteView):
-    def delete_action(self):
-        support_request_delete(actor=self.request.user, support_request=self.object)
 
 
 class SupportRequestViewSet(ModelViewSet):
@@ -608,7 +582,7 @@ class SupportRequestViewSet(ModelViewSet):
 def _scoped_request(request, pk: int) -> SupportRequest:
     return get_object_or_404(
         SupportRequest.objects.filter(council__in=partner_councils(request.user)).select_related(
-            "council", "organisation", "answer_document"
+            "council", "organisation", "answer_document", "resource_line"
         ),
         pk=pk,
     )
@@ -707,17 +681,32 @@ def dashboard_index_view(request):
 
 
 def dashboard_view(request, council_id: int):
-    """Open requests by institution and age; partners' contributions this year."""
+    """Upcoming events' readiness (warning for gaps within the reminder window), open
+    requests by institution and age, partners' contributions this year."""
     council = get_object_or_404(partner_councils(request.user), pk=council_id)
     year = timezone.localdate().year
     contributions = council_contributions_by_partner(council=council, year=year)
     recent = Paginator(
         SupportRequest.objects.for_council(council).select_related("organisation"), 20
     ).get_page(request.GET.get("sayfa"))
+    from .selectors.resources import council_upcoming_events, events_readiness
+    from .tasks import reminder_days
+
+    upcoming = Paginator(council_upcoming_events(council=council), 10).get_page(
+        request.GET.get("etkinlik-sayfa")
+    )
+    readiness = events_readiness(upcoming.object_list)
+    soon = timezone.now() + timedelta(days=reminder_days() + 1)
     return TemplateResponse(
         request,
         "partners/backoffice/dashboard.html",
         {
+            "upcoming": upcoming,
+            "readiness": readiness,
+            "warnings": [
+                row for row in readiness if row.gap.uncovered_lines and row.event.start_at < soon
+            ],
+            "reminder_days": reminder_days(),
             "council": council,
             "year": year,
             "open_rows": council_open_requests_by_institution(council=council),

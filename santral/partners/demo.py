@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from santral.core.demo import upsert
 from santral.councils.demo import DEMO_PASSWORD
@@ -25,6 +26,7 @@ from .models import (
     Project,
     ProjectContribution,
     ProjectPartner,
+    ResourceLine,
     SupportRequest,
     Topic,
 )
@@ -261,8 +263,11 @@ def load_partners_demo(stdout=None) -> None:
         user=liaison_user,
         defaults={},
     )
+    planned = _load_resource_plan_demo(council, organisations)
     if stdout is not None:
         stdout.write(f"  paydaşlar: {len(organisations)} kurum, 1 ortak proje, 1 destek yazısı\n")
+        if planned:
+            stdout.write(f"  kaynak planı: {planned}\n")
         stdout.write(
             f"  {LIAISON_EMAIL:<28} {DEMO_PASSWORD}  (Ulaşım Daire Başkanlığı irtibat kişisi: "
             "/kurum-paneli/)\n"
@@ -286,3 +291,89 @@ def _ensure_liaison_user():
         defaults={"verified": True, "primary": True},
     )
     return user
+
+
+PLAN_EVENT_SLUG = "bilgi-santrali-tanitim-toplantisi"
+
+
+def _load_resource_plan_demo(council: Council, organisations: dict[str, Organisation]) -> str:
+    """The resource plan of the demo event "Bilgi Santrali tanıtım toplantısı": brochures
+    from the budget (request approved), buses pledged by the Ulaşım Daire Başkanlığı (request
+    sent, accepted, pledge recorded), sign-language interpreters not yet covered.
+
+    Runs once: when the event already has a plan (or the event, the budget demo or its
+    people are missing) nothing is written. Returns the event's title when written.
+    """
+    from django.contrib.auth import get_user_model
+
+    from santral.budget.models import BudgetLine, Expenditure
+    from santral.budget.services import expenditure_approve
+    from santral.events.models import EventPage
+
+    from .services import pledge_add, support_request_answer, support_request_send
+    from .services.resources import resource_line_request_support, resource_line_save
+
+    event = EventPage.objects.filter(council=council, slug=PLAN_EVENT_SLUG).first()
+    User = get_user_model()
+    editor = User.objects.filter(email="editor@adana.example").first()
+    treasurer = User.objects.filter(email="mali@adana.example").first()
+    printing_line = BudgetLine.objects.filter(
+        council=council, fiscal_year=2026, economic_code="03.2.1.05"
+    ).first()
+    if event is None or editor is None or treasurer is None or printing_line is None:
+        return ""
+    if ResourceLine.objects.filter(event=event).exists():
+        return ""
+    brochures = resource_line_save(
+        actor=editor,
+        event=event,
+        kind="printing",
+        description="Tanıtım broşürü (demo)",
+        quantity="500",
+        unit="adet",
+        unit_cost="12.00",
+        source="budget",
+        budget_line=printing_line,
+        sort_order=1,
+    )
+    if brochures.expenditure.status == Expenditure.Status.REQUESTED:
+        expenditure_approve(actor=treasurer, expenditure=brochures.expenditure)
+    buses = resource_line_save(
+        actor=editor,
+        event=event,
+        kind="transport",
+        description="Otobüs, şoförüyle tam gün (demo)",
+        quantity="2",
+        unit="araç",
+        unit_cost="4500.00",
+        source="pledge",
+        organisation=organisations["adana-bb-ulasim-daire-baskanligi"],
+        sort_order=2,
+    )
+    letter = support_request_send(
+        actor=editor, support_request=resource_line_request_support(actor=editor, line=buses)
+    )
+    support_request_answer(
+        actor=editor, support_request=letter, answer="accepted", note="İki otobüs verilecek. (demo)"
+    )
+    pledge_add(
+        actor=editor,
+        support_request=letter,
+        what="Otobüs, şoförüyle tam gün",
+        quantity="2",
+        unit="araç",
+        value="9000.00",
+        due_on=timezone.localtime(event.start_at).date(),
+    )
+    resource_line_save(
+        actor=editor,
+        event=event,
+        kind="interpreters",
+        description="İşaret dili tercümanı (demo)",
+        quantity="2",
+        unit="kişi",
+        unit_cost="3000.00",
+        source="uncovered",
+        sort_order=3,
+    )
+    return event.title

@@ -6,10 +6,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from santral.budget.models import BudgetLine
 from santral.councils.models import Body
 from santral.councils.permissions import Capability, councils_with_capability
 
-from .models import AnswerKind, ContactPerson, Organisation, Project, SupportRequest
+from .models import (
+    AnswerKind,
+    ContactPerson,
+    Organisation,
+    Project,
+    ResourceKind,
+    ResourceSource,
+    SupportRequest,
+)
 
 REQUIRED = {"required": gettext_lazy("Bu alan zorunludur.")}
 
@@ -205,3 +214,92 @@ class SupportRequestForm(WagtailAdminModelForm):
         self.fields["project"].queryset = Project.objects.filter(council__in=councils)
         if self.instance.pk:
             self.fields["council"].disabled = True
+
+
+class ResourceLineForm(forms.Form):
+    """A line of an event's resource plan. Numbers are read the Turkish way by the service."""
+
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kalem türü"),
+        choices=ResourceKind.choices,
+        error_messages={**REQUIRED, "invalid_choice": gettext_lazy("Kalem türü geçersiz.")},
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Açıklama"), max_length=255, error_messages=REQUIRED
+    )
+    quantity = forms.CharField(label=gettext_lazy("Miktar"), max_length=32, error_messages=REQUIRED)
+    unit = forms.CharField(label=gettext_lazy("Birim"), max_length=32, required=False)
+    unit_cost = forms.CharField(
+        label=gettext_lazy("Tahmini birim maliyet (TL)"), max_length=32, required=False, initial="0"
+    )
+    source = forms.ChoiceField(
+        label=gettext_lazy("Karşılanma yolu"),
+        choices=ResourceSource.choices,
+        initial=ResourceSource.UNCOVERED,
+        error_messages={**REQUIRED, "invalid_choice": gettext_lazy("Karşılanma yolu geçersiz.")},
+    )
+    budget_line = forms.ModelChoiceField(
+        label=gettext_lazy("Bütçe satırı (bütçeden karşılanacaksa)"),
+        queryset=BudgetLine.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("Bilinmeyen bütçe satırı.")},
+    )
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Destek verecek kurum (ayni destekse)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("Bilinmeyen kurum seçildi.")},
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].queryset = BudgetLine.objects.filter(
+            council=council
+        ).select_related("paying_unit")
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            affiliations__council=council
+        ).order_by("sort_key")
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["unit_cost"] = data.get("unit_cost") or "0"
+        return data
+
+
+class ResourceActualForm(forms.Form):
+    actual_cost = forms.CharField(
+        label=gettext_lazy("Gerçekleşen maliyet (TL)"), max_length=32, required=False
+    )
+    delivered_quantity = forms.CharField(
+        label=gettext_lazy("Gerçekleşen miktar"), max_length=32, required=False
+    )
+
+
+class ResourcePlanCopyForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=gettext_lazy("Planı kopyalanacak etkinlik"),
+        queryset=Organisation.objects.none(),
+        error_messages={
+            **REQUIRED,
+            "invalid_choice": gettext_lazy("Bu konseyin bir etkinliğini seçin."),
+        },
+    )
+
+    def __init__(self, *args, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = events
+
+
+class RequestSupportForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Yazının gideceği kurum"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("Bilinmeyen kurum seçildi.")},
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            affiliations__council=council
+        ).order_by("sort_key")

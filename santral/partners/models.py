@@ -511,8 +511,8 @@ class SupportRequest(models.Model):
     """A formal request (kurum yazısı) from a council to an institution, and what came of it.
 
     Drafts can be edited; sending gives the letter its number (sayı) and date
-    and freezes its text. Later, when events exist, a request will also point
-    at the resource line it covers (see docs/partners.md).
+    and freezes its text. A request may point at the event resource line it
+    asks support for (see docs/partners.md).
     """
 
     council = models.ForeignKey(
@@ -557,6 +557,14 @@ class SupportRequest(models.Model):
     signatory_name = models.CharField(_("imzalayan"), max_length=150, blank=True)
     signatory_title = models.CharField(_("imzalayanın unvanı"), max_length=150, blank=True)
     needed_by = models.DateField(_("ihtiyaç tarihi"), null=True, blank=True)
+    resource_line = models.ForeignKey(
+        "ResourceLine",
+        verbose_name=_("kaynak kalemi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_requests",
+    )
     status = models.CharField(
         _("durum"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.DRAFT
     )
@@ -640,6 +648,14 @@ class Pledge(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("kurum"), on_delete=models.PROTECT, related_name="pledges"
     )
+    resource_line = models.ForeignKey(
+        "ResourceLine",
+        verbose_name=_("kaynak kalemi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pledges",
+    )
     what = models.CharField(_("ne"), max_length=255)
     quantity = models.DecimalField(_("miktar"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("birim"), max_length=32, blank=True)
@@ -671,3 +687,145 @@ class Pledge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} × {self.quantity} {self.unit}".strip()
+
+
+# --- Event resource plans (docs/partners.md "Resource plan") -------------------------------
+
+
+class ResourceKind(models.TextChoices):
+    VENUE = "venue", _("Mekân")
+    TRANSPORT = "transport", _("Ulaşım")
+    SOUND_LIGHT = "sound_light", _("Ses ve ışık")
+    PRINTING = "printing", _("Baskı")
+    DESIGN = "design", _("Tasarım")
+    CATERING = "catering", _("İkram")
+    ACCOMMODATION = "accommodation", _("Konaklama")
+    INTERPRETERS = "interpreters", _("Tercüman (işaret dili dahil)")
+    ACCESSIBILITY = "accessibility", _("Erişilebilirlik ihtiyaçları")
+    VOLUNTEERS = "volunteers", _("Gönüllüler")
+    STAFF = "staff", _("Personel")
+    OTHER = "other", _("Diğer")
+
+
+class ResourceSource(models.TextChoices):
+    BUDGET = "budget", _("Bütçe satırından")
+    PLEDGE = "pledge", _("Kurumun ayni desteğiyle")
+    UNCOVERED = "uncovered", _("Henüz karşılanmadı")
+
+
+class ResourceLine(models.Model):
+    """One thing an event needs (hall, buses, interpreters …), what it costs and who covers it.
+
+    `council` repeats the event's council so every query can be scoped without a join.
+    A budget-covered line points at the expenditure request filed for it; pledges
+    point at the line they cover (Pledge.resource_line).
+    """
+
+    council = models.ForeignKey(
+        "councils.Council", verbose_name=_("konsey"), on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("etkinlik"),
+        on_delete=models.CASCADE,
+        related_name="resource_lines",
+    )
+    kind = models.CharField(_("kalem türü"), max_length=16, choices=ResourceKind.choices)
+    description = models.CharField(_("açıklama"), max_length=255)
+    quantity = models.DecimalField(_("miktar"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("birim"), max_length=32, blank=True)
+    unit_cost = models.DecimalField(
+        _("tahmini birim maliyet (TL)"), default=Decimal("0"), validators=[NOT_NEGATIVE], **MONEY
+    )
+    estimated_total = models.DecimalField(
+        _("tahmini toplam (TL)"), default=Decimal("0"), editable=False, **MONEY
+    )
+    source = models.CharField(
+        _("karşılanma yolu"),
+        max_length=16,
+        choices=ResourceSource.choices,
+        default=ResourceSource.UNCOVERED,
+    )
+    budget_line = models.ForeignKey(
+        "budget.BudgetLine",
+        verbose_name=_("bütçe satırı"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    expenditure = models.ForeignKey(
+        "budget.Expenditure",
+        verbose_name=_("harcama talebi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("destek veren kurum"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resource_lines",
+        error_messages={"invalid_choice": _("Bilinmeyen kurum seçildi.")},
+    )
+    actual_cost = models.DecimalField(
+        _("gerçekleşen maliyet (TL)"), null=True, blank=True, validators=[NOT_NEGATIVE], **MONEY
+    )
+    delivered_quantity = models.DecimalField(
+        _("gerçekleşen miktar"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    sort_order = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["event_id", "sort_order", "id"]
+        verbose_name = _("kaynak kalemi")
+        verbose_name_plural = _("kaynak planı")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="resource_line_quantity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(unit_cost__gte=0), name="resource_line_cost_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(delivered_quantity__isnull=True) | Q(delivered_quantity__gte=0),
+                name="resource_line_delivered_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["council", "event"], name="resource_line_ce")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description}"
+
+
+class ResourceReminder(models.Model):
+    """The claim that today's gap reminder for an event was sent: one row per event and day.
+
+    The unique constraint is the lock: of many workers, exactly one inserts the row.
+    """
+
+    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField(_("gün"))
+    recipients = models.TextField(_("alıcılar"), blank=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "event_id"]
+        verbose_name = _("kaynak hatırlatması")
+        verbose_name_plural = _("kaynak hatırlatmaları")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "sent_on"], name="resource_reminder_once_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.sent_on}"

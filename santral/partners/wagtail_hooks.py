@@ -23,6 +23,11 @@ from .backoffice import (
     support_request_detail_view,
     support_request_pdf_view,
 )
+from .backoffice_resources import (
+    resource_line_edit_view,
+    resource_plan_index_view,
+    resource_plan_view,
+)
 from .models import (
     Affiliation,
     ConsentText,
@@ -68,6 +73,13 @@ def register_partner_urls():
         path("paydas-gecmisi/<int:pk>/", organisation_history_view, name="santral_partner_history"),
         path("ortaklik-panosu/", dashboard_index_view, name="santral_partner_dashboard_index"),
         path("ortaklik-panosu/<int:council_id>/", dashboard_view, name="santral_partner_dashboard"),
+        path("kaynak-plani/", resource_plan_index_view, name="santral_resource_plans"),
+        path("kaynak-plani/<int:pk>/", resource_plan_view, name="santral_resource_plan"),
+        path(
+            "kaynak-plani/kalem/<int:pk>/",
+            resource_line_edit_view,
+            name="santral_resource_line_edit",
+        ),
     ]
 
 
@@ -83,4 +95,14 @@ def register_partner_dashboard_menu_item():
         reverse("santral_partner_dashboard_index"),
         icon_name="table",
         order=299,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_resource_plan_menu_item():
+    return PartnerMenuItem(
+        _("Kaynak planları"),
+        reverse("santral_resource_plans"),
+        icon_name="list-ul",
+        order=298,
     )

@@ -69,3 +69,42 @@ def test_partner_endpoints_are_in_the_openapi_schema(client, db):
         "/api/v1/councils/{council_slug}/projects/{slug}/",
     ):
         assert path in schema["paths"], path
+
+
+def test_resource_plan_api_shows_upcoming_public_events_with_their_gap(
+    client, cast, ulasim, django_assert_max_num_queries
+):
+    from santral.events.factories import make_event
+    from santral.partners.services.resources import resource_line_save
+
+    events = [make_event(cast.council_a, title=f"Forum {n}") for n in range(3)]
+    hidden = make_event(cast.council_a, title="İç toplantı", is_public=False)
+    other = make_event(cast.council_b, title="Çukurova forumu")
+    for event in [*events, hidden, other]:
+        resource_line_save(
+            actor=cast.editor_b if event is other else cast.editor_a,
+            event=event,
+            kind="transport",
+            description="Otobüs",
+            quantity="3",
+            unit="araç",
+            unit_cost="4500",
+            source="pledge" if event is not other else "uncovered",
+            organisation=ulasim if event is not other else None,
+        )
+    with django_assert_max_num_queries(12):
+        data = client.get("/api/v1/councils/seyhan/resource-plans/").json()
+    assert [item["title"] for item in data["results"]] == ["Forum 0", "Forum 1", "Forum 2"]
+    item = data["results"][0]
+    assert item["readiness"] == "not_ready"
+    assert item["money_uncovered"] == "13500.00"
+    assert item["items_uncovered"] == 1
+    assert item["lines"][0]["institution"] == ulasim.name
+    assert item["lines"][0]["uncovered_quantity"] == "3.00"
+    text = client.get("/api/v1/councils/seyhan/resource-plans/").content.decode()
+    assert "Çukurova forumu" not in text and "İç toplantı" not in text
+    assert client.get("/api/v1/councils/yok/resource-plans/").status_code == 404
+    ulasim.is_public = False
+    ulasim.save()
+    data = client.get("/api/v1/councils/seyhan/resource-plans/").json()
+    assert data["results"][0]["lines"][0]["institution"] is None  # no public profile

@@ -27,6 +27,7 @@ OUR_PREFIXES = (
     "ortaklik-panosu/",
     "paydas-gecmisi/",
     "acik-riza-metinleri/",
+    "kaynak-plani/",
 )
 
 
@@ -402,3 +403,69 @@ def test_only_platform_admin_publishes_consent_texts(client, cast):
     )
     assert "Bu sürüm zaten var" in response.content.decode()
     assert list(ConsentText.objects.values_list("text", flat=True)) == ["Yeni metin."]
+
+
+def test_the_shared_service_views_create_edit_and_delete_through_services(
+    client, cast, ulasim, consent
+):
+    """Contacts, liaisons, affiliations, letterheads and projects: one helper, many models."""
+    from santral.partners.models import Affiliation, ContactPerson, CouncilLetterhead, Liaison
+    from santral.partners.services import project_save
+
+    client.force_login(cast.editor_a)
+    contact = {
+        "council": cast.council_a.pk,
+        "organisation": ulasim.pk,
+        "full_name": "Deniz Işık",
+        "email": "deniz@kurum.test",
+    }
+    response = client.post(reverse("iletisim-kisileri:add"), contact)
+    assert "açık rızası" in response.content.decode()  # no consent: form error, no row
+    assert not ContactPerson.objects.exists()
+    client.post(reverse("iletisim-kisileri:add"), {**contact, "consent_given": "on"})
+    person = ContactPerson.objects.get()
+    assert person.consent_version == consent.version
+    client.post(reverse("iletisim-kisileri:delete", args=[person.pk]))
+    assert not ContactPerson.objects.exists()
+
+    client.post(
+        reverse("irtibat-kisileri:add"),
+        {"council": cast.council_a.pk, "organisation": ulasim.pk, "email": "member_a@ornek.test"},
+    )
+    liaison = Liaison.objects.get()
+    assert liaison.user == cast.member_a
+    client.post(reverse("irtibat-kisileri:delete", args=[liaison.pk]))
+    assert not Liaison.objects.exists()
+
+    affiliation = Affiliation.objects.get(council=cast.council_a, organisation=ulasim)
+    client.post(
+        reverse("paydasliklar:edit", args=[affiliation.pk]),
+        {"bodies": [], "since_on": "2026-01-05", "note": "Ulaşım desteği"},
+    )
+    affiliation.refresh_from_db()
+    assert (affiliation.note, str(affiliation.since_on)) == ("Ulaşım desteği", "2026-01-05")
+
+    client.post(
+        reverse("yazi-antetleri:add"),
+        {
+            "council": cast.council_a.pk,
+            "heading": "T.C.\nSEYHAN KENT KONSEYİ",
+            "number_prefix": "SKK",
+            "signatory_name": "Ayşe Yılmaz",
+            "signatory_title": "Başkan",
+        },
+    )
+    assert CouncilLetterhead.objects.get(council=cast.council_a).number_prefix == "SKK"
+
+    project = project_save(
+        actor=cast.editor_a,
+        project=Project(council=cast.council_a, title="Silinecek proje", aim="Deneme"),
+    )
+    client.force_login(cast.editor_b)
+    assert client.post(reverse("ortak-projeler:delete", args=[project.pk])).status_code == 404
+    client.force_login(cast.editor_a)
+    client.post(reverse("ortak-projeler:delete", args=[project.pk]))
+    assert not Project.objects.filter(pk=project.pk).exists()
+    actions = set(AuditRecord.objects.values_list("action", flat=True))
+    assert {"contact.create", "contact.delete", "liaison.add", "liaison.remove"} <= actions
+    assert {"affiliation.set", "letterhead.save", "project.delete"} <= actions

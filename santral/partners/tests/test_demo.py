@@ -54,3 +54,45 @@ def test_demo_loads_the_five_institutions_and_is_idempotent():
     request = SupportRequest.objects.get(is_demo=True)
     assert "demo" in request.subject
     assert render_letter_pdf(request).startswith(b"%PDF")
+
+
+def test_demo_resource_plan_has_a_budget_a_pledged_and_an_uncovered_line_and_is_idempotent():
+    from decimal import Decimal
+
+    from santral.budget.demo import load_budget_demo
+    from santral.budget.models import Expenditure
+    from santral.events.demo import load_events_demo
+    from santral.partners.models import ResourceLine
+    from santral.partners.selectors.resources import event_gap
+
+    load_councils_demo()
+    load_events_demo()
+    load_budget_demo()
+    load_partners_demo()
+
+    def counts():
+        return [
+            model.objects.count()
+            for model in (ResourceLine, SupportRequest, Pledge, Expenditure, AuditRecord)
+        ]
+
+    first = counts()
+    load_events_demo()
+    load_budget_demo()
+    load_partners_demo()
+    assert counts() == first
+
+    lines = list(ResourceLine.objects.select_related("event", "organisation", "expenditure"))
+    assert {line.event.slug for line in lines} == {"bilgi-santrali-tanitim-toplantisi"}
+    by_source = {line.source: line for line in lines}
+    assert by_source["budget"].expenditure.status == Expenditure.Status.APPROVED
+    assert by_source["pledge"].organisation.slug == "adana-bb-ulasim-daire-baskanligi"
+    assert by_source["pledge"].pledges.get().quantity == Decimal("2")
+    assert by_source["uncovered"].kind == "interpreters"
+    gap = event_gap(lines[0].event)
+    assert gap.estimated_total == Decimal("21000.00")
+    assert gap.money_uncovered == Decimal("6000.00")
+    assert [row.line.kind for row in gap.uncovered_lines] == ["interpreters"]
+    assert gap.readiness == "not_ready"
+    letter = SupportRequest.objects.get(resource_line=by_source["pledge"])
+    assert render_letter_pdf(letter).startswith(b"%PDF")

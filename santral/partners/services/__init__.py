@@ -21,7 +21,7 @@ from santral.core.text import turkish_slugify
 from santral.councils.models import Body, Council
 from santral.councils.permissions import can_manage_partners, is_platform_admin
 
-from .models import (
+from ..models import (
     Affiliation,
     AnswerKind,
     ConsentText,
@@ -74,6 +74,7 @@ REQUEST_EDITABLE_FIELDS = (
     "signatory_name",
     "signatory_title",
     "needed_by",
+    "resource_line",
 )
 
 
@@ -521,6 +522,11 @@ def _check_request_links(support_request: SupportRequest) -> None:
         and support_request.project.council_id != support_request.council_id
     ):
         errors["project"] = _("Seçilen proje bu konseye ait değil.")
+    if (
+        support_request.resource_line_id
+        and support_request.resource_line.council_id != support_request.council_id
+    ):
+        errors["resource_line"] = _("Seçilen kaynak kalemi bu konseye ait değil.")
     if not (support_request.subject or "").strip():
         errors["subject"] = _("Konu boş olamaz.")
     if not (support_request.text or "").strip():
@@ -566,8 +572,8 @@ def support_request_create(*, actor, council: Council, organisation, **fields) -
 
 def _locked_request(support_request: SupportRequest) -> SupportRequest:
     return (
-        SupportRequest.objects.select_for_update()
-        .select_related("council", "organisation")
+        SupportRequest.objects.select_for_update(of=("self",))
+        .select_related("council", "organisation", "resource_line__event")
         .get(pk=support_request.pk)
     )
 
@@ -652,7 +658,7 @@ def support_request_send(*, actor, support_request: SupportRequest) -> SupportRe
 
 
 def _may_answer(actor, support_request: SupportRequest) -> bool:
-    from .selectors import is_liaison_for
+    from ..selectors import is_liaison_for
 
     return can_manage_partners(actor, support_request.council) or is_liaison_for(
         actor, support_request
@@ -761,12 +767,19 @@ def pledge_add(
     due_on: date | None = None,
     note: str = "",
 ) -> Pledge:
-    """Record what the institution promises in answer to a request (council or liaison)."""
+    """Record what the institution promises in answer to a request (council or liaison).
+
+    The pledge covers the request's event resource line (if any); a pledge for an
+    event that has already ended is refused.
+    """
     locked = _locked_request(support_request)
     if not _may_answer(actor, locked):
         raise PermissionDenied(_("Bu yazıya taahhüt ekleme yetkiniz yok."))
     errors: dict[str, str] = {}
-    if locked.is_draft:
+    line = locked.resource_line
+    if line is not None and line.event.end_at < timezone.now():
+        errors["__all__"] = _("Sona ermiş bir etkinlik için taahhüt eklenemez.")
+    elif locked.is_draft:
         errors["__all__"] = _("Gönderilmemiş bir yazıya taahhüt eklenemez.")
     elif locked.answer == AnswerKind.DECLINED:
         errors["__all__"] = _("Reddedilmiş bir talebe taahhüt eklenemez.")
@@ -784,6 +797,7 @@ def pledge_add(
         council=locked.council,
         support_request=locked,
         organisation=locked.organisation,
+        resource_line=line,
         what=what.strip(),
         quantity=quantity,
         unit=unit,

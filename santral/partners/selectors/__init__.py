@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from santral.councils.models import Council
 
-from .models import (
+from ..models import (
     Affiliation,
     ContributionKind,
     Liaison,
