@@ -201,7 +201,11 @@ def test_hreflang_alternates_list_every_available_language(client, cast):
 def test_easy_read_version_is_linked_and_marked_with_lang(client, cast):
     page = _translated(cast.council_a, EN, EASY)
     html = _html(client, page.url)
-    assert f'href="{page.url}?surum=kolay"' in html
+    assert f'href="{page.url}?surum=kolay" hreflang="tr">Kolay okunur sürüm</a>' in html
+    english = _html(client, "/en" + page.url)
+    assert f'href="/en{page.url}?surum=kolay" hreflang="tr">Easy-read version (Turkish)</a>' in (
+        english
+    )
     easy = _html(client, page.url + "?surum=kolay")
     assert '<h1 lang="tr" dir="ltr">Kolay anlatım</h1>' in easy
     assert "kolay okunur sürümüdür" in easy and f'href="{page.url}"' in easy
@@ -418,3 +422,32 @@ def test_info_pages_and_events_carry_translations(client, cast):
     event = make_event(cast.council_a)
     event = content_translation_set(actor=cast.editor_a, page=event, publish=True, **EN)
     assert "Climate workshop" in _h1(_html(client, "/en" + event.url))
+
+
+def test_editor_adds_a_draft_translation_in_the_page_editor(client, cast):
+    page = make_news(cast.council_a, title="İklim atölyesi")
+    client.force_login(cast.editor_a)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    form = {
+        "title": page.title,
+        "slug": page.slug,
+        "scope": "local",
+        "language": "tr",
+        "translations-TOTAL_FORMS": "1",
+        "translations-INITIAL_FORMS": "0",
+        "translations-MIN_NUM_FORMS": "0",
+        "translations-MAX_NUM_FORMS": "1000",
+        "translations-0-language": "ar",
+        "translations-0-variant": "standard",
+        "translations-0-title": "ورشة عمل المناخ",
+        "translations-0-summary": "",
+        "translations-0-ORDER": "1",
+        "translations-0-id": "",
+        "translations-0-DELETE": "",
+    }
+    response = client.post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert not NewsPageTranslation.objects.exists()
+    draft = NewsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert [t.title for t in draft.translations.all()] == ["ورشة عمل المناخ"]
+    assert "ورشة" not in _html(client, "/ar" + page.url)

@@ -267,6 +267,12 @@ class ContentVersions:
     # languages the item can be read in (original first), as (code, translated name)
     available: list[tuple[str, str]]
     has_easy_read: bool
+    # the language the easy-read view shows to this reader ('' when there is none)
+    easy_read_language: str = ""
+
+    @property
+    def easy_read_language_name(self):
+        return _language_name(self.easy_read_language) if self.easy_read_language else ""
 
     @property
     def is_missing_in_ui_language(self) -> bool:
@@ -306,11 +312,12 @@ def content_versions(
         for code in TRANSLATION_LANGUAGES
         if code in standard and code != page.language
     ]
+    easy_choice = next(
+        (easy[code] for code in (ui_language, page.language, "tr") if code in easy),
+        next(iter(easy.values()), None),
+    )
     if easy_read:
-        chosen = next(
-            (easy[code] for code in (ui_language, page.language, "tr") if code in easy),
-            next(iter(easy.values()), None),
-        )
+        chosen = easy_choice
         if chosen is None:
             return None
     else:
@@ -327,5 +334,9 @@ def content_versions(
             is_easy_read=chosen.variant == TranslationVariant.EASY_READ,
         )
     return ContentVersions(
-        shown=shown, ui_language=ui_language, available=available, has_easy_read=bool(easy)
+        shown=shown,
+        ui_language=ui_language,
+        available=available,
+        has_easy_read=bool(easy),
+        easy_read_language=easy_choice.language if easy_choice else "",
     )
