@@ -451,3 +451,33 @@ def test_editor_adds_a_draft_translation_in_the_page_editor(client, cast):
     draft = NewsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert [t.title for t in draft.translations.all()] == ["ورشة عمل المناخ"]
     assert "ورشة" not in _html(client, "/ar" + page.url)
+
+
+def test_document_upload_in_the_backoffice_checks_captions(client, cast, tmp_path, settings):
+    from wagtail.models import Collection
+
+    settings.MEDIA_ROOT = tmp_path
+    Document = get_document_model()
+    collection = Collection.objects.get(name__contains=cast.council_a.slug)
+    client.force_login(cast.editor_a)
+    bad = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "kötü",
+            "collection": collection.pk,
+            "file": SimpleUploadedFile("kotu.vtt", b"<script>alert(1)</script>"),
+        },
+    )
+    assert "Altyazı dosyası WebVTT değil" in bad.content.decode()
+    assert not Document.objects.exists()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+    good = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "iyi",
+            "collection": collection.pk,
+            "file": SimpleUploadedFile("iyi.vtt", b"WEBVTT\n\n00:01.000 --> 00:02.000\nMerhaba\n"),
+        },
+    )
+    assert good.status_code == 302
+    assert Document.objects.get().file.name.endswith(".vtt")
