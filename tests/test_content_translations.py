@@ -481,3 +481,40 @@ def test_document_upload_in_the_backoffice_checks_captions(client, cast, tmp_pat
     )
     assert good.status_code == 302
     assert Document.objects.get().file.name.endswith(".vtt")
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([("en", "standard"), ("en", "standard")], None),
+        ([("tr", "standard")], "özgün diliyle aynı"),
+    ],
+)
+def test_page_editor_refuses_bad_translations(client, cast, rows, message):
+    page = make_news(cast.council_a, title="İklim atölyesi")
+    client.force_login(cast.editor_a)
+    form = {
+        "title": page.title,
+        "slug": page.slug,
+        "scope": "local",
+        "language": "tr",
+        "translations-TOTAL_FORMS": str(len(rows)),
+        "translations-INITIAL_FORMS": "0",
+        "translations-MIN_NUM_FORMS": "0",
+        "translations-MAX_NUM_FORMS": "1000",
+    }
+    for number, (language, variant) in enumerate(rows):
+        form.update(
+            {
+                f"translations-{number}-language": language,
+                f"translations-{number}-variant": variant,
+                f"translations-{number}-title": f"Başlık {number}",
+                f"translations-{number}-ORDER": str(number + 1),
+            }
+        )
+    revisions = Revision.objects.count()
+    response = client.post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 200
+    if message:
+        assert message in response.content.decode()
+    assert Revision.objects.count() == revisions

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -115,6 +116,40 @@ class ContentTranslationBase(Orderable):
     @property
     def direction(self) -> str:
         return text_direction(self.language)
+
+
+def same_language_message(language_label) -> str:
+    return _(
+        "Çeviri sayfanın özgün diliyle aynı (%(language)s); çevirinin dilini "
+        "değiştirin ya da kolay okunur sürüm seçin."
+    ) % {"language": language_label}
+
+
+class ContentPageForm(WagtailAdminPageForm):
+    """The page editor's form: a standard translation may not repeat the page's own language.
+
+    (The page's clean() sees the stored translations, not the ones being submitted.)
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        language = cleaned_data.get("language")
+        formset = self.formsets.get("translations")
+        if not language or formset is None or not formset.is_valid():
+            return cleaned_data
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.has_changed():
+                continue
+            data = form.cleaned_data
+            if (
+                data.get("variant") == TranslationVariant.STANDARD
+                and data.get("language") == language
+            ):
+                self.add_error(
+                    "language", same_language_message(form.instance.get_language_display())
+                )
+                break
+        return cleaned_data
 
 
 def translation_panel():
@@ -232,6 +267,7 @@ class SantralContentPage(Page):
     )
 
     objects = ContentPageManager()
+    base_form_class = ContentPageForm
 
     santral_panels = [
         FieldPanel("intro"),
@@ -310,13 +346,7 @@ class SantralContentPage(Page):
             if translation.variant == TranslationVariant.STANDARD and (
                 translation.language == self.language
             ):
-                return {
-                    "language": _(
-                        "Çeviri sayfanın özgün diliyle aynı (%(language)s); çevirinin dilini "
-                        "değiştirin ya da kolay okunur sürüm seçin."
-                    )
-                    % {"language": translation.get_language_display()}
-                }
+                return {"language": same_language_message(translation.get_language_display())}
             seen.add(key)
         return {}
 
