@@ -3,6 +3,7 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
+from .richtext import render_rich_text
 from .selectors import LIST_KINDS, filtered_items
 
 FILTER_PARAMETERS = [
@@ -13,6 +14,18 @@ FILTER_PARAMETERS = [
     OpenApiParameter("type", str, description="Belge ya da yayın türü"),
     OpenApiParameter("year", int),
 ]
+
+
+class TranslationOutputSerializer(serializers.Serializer):
+    language = serializers.CharField()
+    variant = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    body = serializers.SerializerMethodField()
+
+    def get_body(self, translation) -> str:
+        """Sanitised HTML, like the public page."""
+        return render_rich_text(str(translation.body or ""))
 
 
 class ContentOutputSerializer(serializers.Serializer):
@@ -27,6 +40,7 @@ class ContentOutputSerializer(serializers.Serializer):
     intro = serializers.CharField()
     is_shared = serializers.BooleanField()
     published_at = serializers.DateTimeField(source="first_published_at")
+    translations = TranslationOutputSerializer(many=True, read_only=True)
 
     def get_url(self, page) -> str:
         request = self.context.get("request")
@@ -51,7 +65,7 @@ class ContentListApi(generics.ListAPIView):
             topic_slug=params.get("topic", ""),
             type_value=params.get("type", ""),
             year=int(year) if year and year.isdigit() else None,
-        )
+        ).prefetch_related("translations")
 
 
 class NewsOutputSerializer(ContentOutputSerializer):

@@ -26,7 +26,7 @@ from .models import (
     Topic,
 )
 from .pdf import simple_pdf
-from .services import content_page_create
+from .services import content_page_create, content_translation_set
 
 DEMO_NOTE = "Bu içerik Santral'ın tanıtım (demo) verisidir."
 
@@ -40,6 +40,70 @@ TOPICS = [
     ("Bütçe", "butce"),
     ("Mevzuat", "mevzuat"),
 ]
+
+
+# The founding text in English and Arabic (short summaries) and in easy-read Turkish.
+FOUNDING_TRANSLATIONS = [
+    {
+        "language": "en",
+        "variant": "standard",
+        "title": "Support and Resources Working Group: founding text",
+        "summary": "Aims, scope and first activities of the working group. "
+        "This is Santral demo content.",
+        "body": "<p>The Support and Resources Working Group was set up so that city councils do "
+        "not run short of money or help when they organise activities with civil society "
+        "organisations, associations, foundations, central and local government. It also "
+        "helps the council develop joint projects with its stakeholders.</p>"
+        "<p>The group is voluntary, transparent and participatory, and asks experts for "
+        "support when needed. It supports the flow of information, communication and "
+        "cooperation between city councils and within each council.</p>"
+        "<p>Planned activities: collecting and sharing information on city councils as an "
+        "information hub (“Bilgi Santrali”) at international, national and local level; "
+        "educational publications and visual materials; a dedicated website; and clear ways "
+        "for the municipal budget to cover the councils' expenses.</p>"
+        "<p>This is a summary translation; the Turkish text is the original.</p>",
+    },
+    {
+        "language": "ar",
+        "variant": "standard",
+        "title": "مجموعة عمل الدعم والموارد: نص التأسيس",
+        "summary": "أهداف مجموعة العمل ونطاقها وأنشطتها الأولى. هذا محتوى تجريبي من سانترال.",
+        "body": "<p>تأسست مجموعة عمل الدعم والموارد حتى لا تواجه مجالس المدن نقصاً في المال أو "
+        "الدعم عند تنظيم أنشطتها مع منظمات المجتمع المدني والجمعيات والأوقاف والإدارة "
+        "المركزية والمحلية. وتساعد المجموعة المجلس أيضاً على تطوير مشاريع مشتركة مع "
+        "شركائه.</p>"
+        "<p>تعمل المجموعة على أساس التطوع والشفافية والمشاركة، وتستعين بالخبراء عند "
+        "الحاجة. وهي تدعم تبادل المعلومات والتواصل والتعاون بين مجالس المدن وداخل كل "
+        "مجلس.</p>"
+        "<p>من أنشطتها المخطط لها: جمع المعلومات عن مجالس المدن ومشاركتها بوصفها «مركزاً "
+        "للمعلومات» على المستويات الدولية والوطنية والمحلية، وإعداد منشورات تعليمية ومواد "
+        "مرئية، وإنشاء موقع إلكتروني خاص، وتوضيح كيفية تغطية ميزانية البلدية لنفقات "
+        "المجالس.</p>"
+        "<p>هذه ترجمة موجزة، والنص التركي هو الأصل.</p>",
+    },
+    {
+        "language": "tr",
+        "variant": "easy",
+        "title": "Destek ve Kaynak Çalışma Grubu ne yapar?",
+        "summary": "Çalışma grubunu kısa ve kolay cümlelerle anlatıyoruz.",
+        "body": "<p>Kent konseyi, kentte yaşayan insanların fikirlerini belediyeye taşır.</p>"
+        "<p>Destek ve Kaynak Çalışma Grubu, kent konseyine yardım eder.</p>"
+        "<ul><li>Konseyin çalışmaları için para ve destek bulur.</li>"
+        "<li>Belediyeden oda, araç ve çalışan desteği ister.</li>"
+        "<li>Dernekler ve vakıflarla ortak işler yapar.</li>"
+        "<li>Kent konseyleri hakkındaki bilgileri bir internet sitesinde toplar.</li></ul>"
+        "<p>Grupta gönüllüler çalışır. Gerekirse uzmanlardan yardım alır.</p>"
+        "<p>Bu metin tanıtım (demo) verisidir.</p>",
+    },
+]
+
+
+def _ensure_translations(page, translations: list[dict]) -> None:
+    existing = set(page.translations.values_list("language", "variant"))
+    for translation in translations:
+        if (translation["language"], translation["variant"]) not in existing:
+            content_translation_set(actor=None, page=page, publish=True, **translation)
+            page = type(page).objects.get(pk=page.pk)
 
 
 def _paragraphs_html(text: str) -> str:
@@ -140,6 +204,10 @@ def load_content_demo(stdout=None) -> None:
             is_shared=True,
         ),
         topics=["butce", "mevzuat"],
+    )
+    _ensure_translations(
+        InfoPage.objects.child_of(home).get(slug="destek-ve-kaynak-calisma-grubu-kurulus-metni"),
+        FOUNDING_TRANSLATIONS,
     )
     news = [
         (
@@ -243,6 +311,7 @@ def load_content_demo(stdout=None) -> None:
             owner_body=group,
             is_shared=True,
             cover_image=cover,
+            cover_image_alt="Kent Konseyleri için Kaynak Rehberi kitapçığının kapağı",
         ),
         files=[booklet],
         topics=["butce"],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "odt", "ods"})
 IMAGE_KINDS = frozenset({"jpeg", "png", "webp"})
+CAPTION_KINDS = frozenset({"vtt"})
 # Extensions a file of each kind may carry: the name must agree with the content.
 EXTENSIONS = {
     "pdf": {"pdf"},
@@ -28,6 +29,7 @@ EXTENSIONS = {
     "xlsx": {"xlsx"},
     "odt": {"odt"},
     "ods": {"ods"},
+    "vtt": {"vtt"},
 }
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
@@ -92,8 +94,16 @@ def _zip_kind(data: bytes) -> str:
     raise ValidationError(_("ZIP arşivi bir DOCX, XLSX, ODT ya da ODS belgesi değil."))
 
 
+def is_webvtt(head: bytes) -> bool:
+    """WebVTT files start with "WEBVTT" (after an optional BOM), then a space, tab or line end."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return head.startswith(b"WEBVTT") and head[6:7] in (b"", b" ", b"\t", b"\r", b"\n")
+
+
 def sniff_kind(data: bytes) -> str:
     """The file's real type from its first bytes (and, for ZIP-based office files, its parts)."""
+    if is_webvtt(data[:16]):
+        return "vtt"
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"\xff\xd8\xff"):
@@ -154,6 +164,8 @@ def check_upload(
     data = _read_all(uploaded)
     if not data:
         raise ValidationError(_("Dosya boş (0 bayt)."))
+    if _extension(getattr(uploaded, "name", "")) == "vtt" and not is_webvtt(data[:16]):
+        raise ValidationError(_("Altyazı dosyası WebVTT değil: dosya “WEBVTT” ile başlamalı."))
     if len(data) > limit:
         raise ValidationError(
             _("Dosya çok büyük (%(size)s); en çok %(limit)s yüklenebilir.")

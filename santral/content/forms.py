@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from .files import DOCUMENT_KINDS, check_upload
+from .files import CAPTION_KINDS, DOCUMENT_KINDS, check_upload
 from .models import DocumentType, PublicationKind, Scope, Topic
 
 
@@ -20,7 +20,7 @@ class SantralDocumentForm(BaseDocumentForm):
             and not getattr(uploaded, "_committed", False)
         ):
             try:
-                check_upload(uploaded, allowed=DOCUMENT_KINDS)
+                check_upload(uploaded, allowed=DOCUMENT_KINDS | CAPTION_KINDS)
             except ValidationError as error:
                 raise forms.ValidationError(error.messages) from error
         return uploaded

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -47,6 +48,128 @@ class Language(models.TextChoices):
     ARABIC = "ar", _("Arapça")
     KURDISH = "ku", _("Kürtçe")
     OTHER = "other", _("Diğer")
+
+
+# Languages a content item can be translated into (the UI languages).
+TRANSLATION_LANGUAGES = ("tr", "en", "ar")
+RTL_LANGUAGES = frozenset({"ar"})
+
+
+class TranslationLanguage(models.TextChoices):
+    TURKISH = "tr", _("Türkçe")
+    ENGLISH = "en", _("İngilizce")
+    ARABIC = "ar", _("Arapça")
+
+
+class TranslationVariant(models.TextChoices):
+    STANDARD = "standard", _("Çeviri")
+    EASY_READ = "easy", _("Kolay okunur")
+
+
+def text_direction(language: str) -> str:
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
+
+
+class ContentTranslationBase(Orderable):
+    """A translation or easy-read version of a content page, kept in the page's revisions.
+
+    Concrete subclasses add a ParentalKey named `page` with related_name
+    "translations"; being cluster children, translations are saved with the
+    page's revisions, so drafts, preview and moderation cover them and only the
+    published revision's rows are public.
+    """
+
+    language = models.CharField(
+        _("dil"), max_length=2, choices=TranslationLanguage.choices, default="en"
+    )
+    variant = models.CharField(
+        _("sürüm"),
+        max_length=8,
+        choices=TranslationVariant.choices,
+        default=TranslationVariant.STANDARD,
+        help_text=_("Kolay okunur sürüm: kısa cümleler, sade sözcükler."),
+    )
+    title = models.CharField(_("başlık"), max_length=255)
+    summary = models.TextField(_("özet"), blank=True)
+    body = RichTextField(_("metin"), blank=True, features=RICH_TEXT_FEATURES)
+
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("variant"),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("çeviri")
+        verbose_name_plural = _("çeviriler")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language}, {self.variant})"
+
+    @property
+    def is_easy_read(self) -> bool:
+        return self.variant == TranslationVariant.EASY_READ
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
+
+
+def same_language_message(language_label) -> str:
+    return _(
+        "Çeviri sayfanın özgün diliyle aynı (%(language)s); çevirinin dilini "
+        "değiştirin ya da kolay okunur sürüm seçin."
+    ) % {"language": language_label}
+
+
+class ContentPageForm(WagtailAdminPageForm):
+    """The page editor's form: a standard translation may not repeat the page's own language.
+
+    (The page's clean() sees the stored translations, not the ones being submitted.)
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        language = cleaned_data.get("language")
+        formset = self.formsets.get("translations")
+        if not language or formset is None or not formset.is_valid():
+            return cleaned_data
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.has_changed():
+                continue
+            data = form.cleaned_data
+            if (
+                data.get("variant") == TranslationVariant.STANDARD
+                and data.get("language") == language
+            ):
+                self.add_error(
+                    "language", same_language_message(form.instance.get_language_display())
+                )
+                break
+        return cleaned_data
+
+
+def translation_panel():
+    return InlinePanel(
+        "translations",
+        label=_("Çeviriler ve kolay okunur sürümler"),
+        heading=_("Çeviriler ve kolay okunur sürümler"),
+    )
+
+
+def image_alt_errors(image, alt: str, decorative: bool, *, alt_field: str) -> dict[str, str]:
+    """An image needs a text alternative unless the editor marks it decorative (alt="")."""
+    if image is not None and not decorative and not (alt or "").strip():
+        return {
+            alt_field: _(
+                "Görselin metin karşılığını (alt metin) yazın ya da görseli “yalnızca süs” "
+                "olarak işaretleyin."
+            )
+        }
+    return {}
 
 
 @register_snippet
@@ -144,6 +267,7 @@ class SantralContentPage(Page):
     )
 
     objects = ContentPageManager()
+    base_form_class = ContentPageForm
 
     santral_panels = [
         FieldPanel("intro"),
@@ -159,6 +283,7 @@ class SantralContentPage(Page):
             ],
             heading=_("Sınıflandırma ve paylaşım"),
         ),
+        translation_panel(),
     ]
     search_fields = [
         *Page.search_fields,
@@ -184,8 +309,46 @@ class SantralContentPage(Page):
 
     def compute_search_text(self) -> str:
         body = html.unescape(strip_tags(str(self.body or "")))
-        parts = [self.title, self.intro, body, self.attached_text()]
+        parts = [self.title, self.intro, body, self.attached_text(), self.translated_text()]
         return "\n".join(part for part in parts if part).strip()
+
+    def translation_list(self) -> list:
+        """This revision's translations (in memory before the first save, stored after)."""
+        translations = getattr(self, "translations", None)
+        if translations is None:
+            return []
+        try:
+            return list(translations.all())
+        except ValueError:  # a new page without a primary key and no translations set
+            return []
+
+    def translated_text(self) -> str:
+        """Plain text of the translations in this (in-memory or stored) revision."""
+        parts = []
+        for translation in self.translation_list():
+            body = html.unescape(strip_tags(str(translation.body or "")))
+            parts.extend(part for part in (translation.title, translation.summary, body) if part)
+        return "\n".join(parts)
+
+    def translation_errors(self) -> dict[str, str]:
+        """One translation per language and variant; a standard one never repeats the original."""
+        seen: set[tuple[str, str]] = set()
+        for translation in self.translation_list():
+            key = (translation.language, translation.variant)
+            if key in seen:
+                return {
+                    "title": _(
+                        "Aynı dilde ve sürümde birden fazla çeviri var (%(language)s); "
+                        "birini silin."
+                    )
+                    % {"language": translation.get_language_display()}
+                }
+            if translation.variant == TranslationVariant.STANDARD and (
+                translation.language == self.language
+            ):
+                return {"language": same_language_message(translation.get_language_display())}
+            seen.add(key)
+        return {}
 
     def clean(self) -> None:
         super().clean()
@@ -195,6 +358,7 @@ class SantralContentPage(Page):
             errors["owner_body"] = _("Seçilen kurul bu konseye ait değil.")
         if self.depth == 4 and self.slug in RESERVED_CHILD_SLUGS:
             errors["slug"] = _("Bu kısa ad konsey sayfalarında kullanılıyor; başka bir ad seçin.")
+        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -219,10 +383,45 @@ class SantralContentPage(Page):
     def kind_label(self) -> str:
         return str(self._meta.verbose_name)
 
+    def version_context(self, request) -> dict:
+        """The version to show (translation, easy-read or original) and links to the others.
+
+        Raises Http404 for ?surum=kolay when the item has no easy-read version.
+        """
+        from django.http import Http404
+        from django.urls import translate_url
+        from django.utils.html import format_html
+        from django.utils.translation import get_language
+
+        from .selectors import EASY_READ_PARAM, EASY_READ_VALUE, content_versions
+
+        ui_language = (get_language() or "tr").split("-")[0]
+        easy_read = request.GET.get(EASY_READ_PARAM) == EASY_READ_VALUE
+        versions = content_versions(self, ui_language=ui_language, easy_read=easy_read)
+        if versions is None:
+            raise Http404
+        shown = versions.shown
+        attrs = ""
+        if shown.lang and (shown.lang != ui_language or shown.is_easy_read):
+            attrs = format_html(' lang="{}" dir="{}"', shown.lang, shown.direction)
+        path = request.path
+        return {
+            "versions": versions,
+            "shown": shown,
+            "content_lang_attrs": attrs,
+            "standard_url": path,
+            "easy_read_url": f"{path}?{EASY_READ_PARAM}={EASY_READ_VALUE}",
+            "alternate_links": [
+                (code, request.build_absolute_uri(translate_url(path, code)))
+                for code in versions.alternate_languages
+            ],
+        }
+
     def get_context(self, request, *args, **kwargs):
         from santral.councils.permissions import Capability, councils_with_capability
 
         context = super().get_context(request, *args, **kwargs)
+        context.update(self.version_context(request))
         context["council_obj"] = self.council
         context["og_image"] = getattr(self, "lead_image", None) or getattr(
             self, "cover_image", None
@@ -260,11 +459,17 @@ class NewsPage(SantralContentPage):
         blank=True,
         help_text=_("Görme engelli okurlar için görselde ne olduğunu kısaca yazın."),
     )
+    lead_image_decorative = models.BooleanField(
+        _("görsel yalnızca süs"),
+        default=False,
+        help_text=_("Görsel bilgi taşımıyorsa işaretleyin; ekran okuyucular onu atlar."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead_image"),
         FieldPanel("lead_image_alt"),
+        FieldPanel("lead_image_decorative"),
         *SantralContentPage.santral_panels,
     ]
     parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
@@ -274,6 +479,21 @@ class NewsPage(SantralContentPage):
     class Meta(SantralContentPage.Meta):
         verbose_name = _("haber")
         verbose_name_plural = _("haberler")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = image_alt_errors(
+            self.lead_image,
+            self.lead_image_alt,
+            self.lead_image_decorative,
+            alt_field="lead_image_alt",
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def lead_image_alt_text(self) -> str:
+        return "" if self.lead_image_decorative else self.lead_image_alt
 
 
 class InfoPage(SantralContentPage):
@@ -360,6 +580,17 @@ class PublicationPage(SantralContentPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    cover_image_alt = models.CharField(
+        _("kapak görselinin metin karşılığı"),
+        max_length=250,
+        blank=True,
+        help_text=_("Görme engelli okurlar için kapakta ne olduğunu kısaca yazın."),
+    )
+    cover_image_decorative = models.BooleanField(
+        _("kapak görseli yalnızca süs"),
+        default=False,
+        help_text=_("Görsel bilgi taşımıyorsa işaretleyin; ekran okuyucular onu atlar."),
+    )
     authors = models.CharField(_("yazarlar / hazırlayanlar"), max_length=500, blank=True)
     partners = models.CharField(
         _("iş birliği yapılan kurumlar"),
@@ -379,6 +610,8 @@ class PublicationPage(SantralContentPage):
             [
                 FieldPanel("publication_kind"),
                 FieldPanel("cover_image"),
+                FieldPanel("cover_image_alt"),
+                FieldPanel("cover_image_decorative"),
                 FieldPanel("authors"),
                 FieldPanel("partners"),
                 FieldPanel("licence"),
@@ -401,11 +634,23 @@ class PublicationPage(SantralContentPage):
 
     def clean(self) -> None:
         super().clean()
+        errors = image_alt_errors(
+            self.cover_image,
+            self.cover_image_alt,
+            self.cover_image_decorative,
+            alt_field="cover_image_alt",
+        )
         if self.isbn:
             from .isbn import isbn_is_valid
 
             if not isbn_is_valid(self.isbn):
-                raise ValidationError({"isbn": _("ISBN geçerli değil (10 ya da 13 hane).")})
+                errors["isbn"] = _("ISBN geçerli değil (10 ya da 13 hane).")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def cover_image_alt_text(self) -> str:
+        return "" if self.cover_image_decorative else self.cover_image_alt
 
     def attached_text(self) -> str:
         return _attached_text(self.files.all())
@@ -445,8 +690,89 @@ class PublicationVideo(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="videos")
     url = models.URLField(_("video adresi"))
     title = models.CharField(_("başlık"), max_length=200, blank=True)
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("altyazı dosyası (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("“WEBVTT” ile başlayan bir .vtt dosyası."),
+    )
+    transcript = models.TextField(
+        _("metin dökümü"),
+        blank=True,
+        help_text=_("Videoda söylenenlerin ve önemli seslerin yazılı hali."),
+    )
 
-    panels = [FieldPanel("url"), FieldPanel("title")]
+    panels = [
+        FieldPanel("url"),
+        FieldPanel("title"),
+        FieldPanel("captions"),
+        FieldPanel("transcript"),
+    ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.captions_id and not document_is_webvtt(self.captions):
+            raise ValidationError(
+                {"captions": _("Altyazı dosyası WebVTT değil: dosya “WEBVTT” ile başlamalı.")}
+            )
+
+
+def document_is_webvtt(document) -> bool:
+    """True when the stored file's content is WebVTT (whatever its name says)."""
+    from .files import is_webvtt
+
+    try:
+        with document.file.open("rb") as handle:
+            return is_webvtt(handle.read(64))
+    except (OSError, ValueError):
+        return False
+
+
+class NewsPageTranslation(ContentTranslationBase):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="translations")
+
+    class Meta(ContentTranslationBase.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "variant"], name="news_translation_unique"
+            )
+        ]
+
+
+class InfoPageTranslation(ContentTranslationBase):
+    page = ParentalKey(InfoPage, on_delete=models.CASCADE, related_name="translations")
+
+    class Meta(ContentTranslationBase.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "variant"], name="info_translation_unique"
+            )
+        ]
+
+
+class DocumentPageTranslation(ContentTranslationBase):
+    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="translations")
+
+    class Meta(ContentTranslationBase.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "variant"], name="document_translation_unique"
+            )
+        ]
+
+
+class PublicationPageTranslation(ContentTranslationBase):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="translations")
+
+    class Meta(ContentTranslationBase.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "variant"], name="publication_translation_unique"
+            )
+        ]
 
 
 class FileText(models.Model):

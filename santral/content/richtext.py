@@ -5,6 +5,8 @@ from WordPress imports and the database itself; so every page sanitises on
 output. No script, event handler, style or javascript:/data: URL survives.
 """
 
+import re
+
 import nh3
 from wagtail.rich_text import expand_db_html
 
@@ -22,11 +24,18 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang", "dir"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# nh3 writes tags in lower case with quoted attributes, so this finds every <img> without alt.
+IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
 
 
 def sanitize_html(html: str) -> str:
-    """Clean arbitrary HTML down to the safe subset above."""
-    return nh3.clean(
+    """Clean arbitrary HTML down to the safe subset above.
+
+    An image without alt text (only imported HTML can hold one; the editor has no
+    image feature) is marked decorative (alt="") so screen readers do not read
+    out its file name.
+    """
+    cleaned = nh3.clean(
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -34,6 +43,7 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
 
 
 def render_rich_text(value: str) -> str:

@@ -13,7 +13,21 @@ from django.utils.functional import cached_property
 from santral.core.registry import ActivityItem
 from santral.councils.models import Council, Province
 
-from .models import DocumentPage, NewsPage, PublicationPage, Reshare, SantralContentPage, Topic
+from .models import (
+    TRANSLATION_LANGUAGES,
+    DocumentPage,
+    Language,
+    NewsPage,
+    PublicationPage,
+    Reshare,
+    SantralContentPage,
+    Topic,
+    TranslationVariant,
+    text_direction,
+)
+
+EASY_READ_PARAM = "surum"
+EASY_READ_VALUE = "kolay"
 
 
 @dataclass(frozen=True)
@@ -225,3 +239,111 @@ class CappedPaginator(Paginator):
     def num_pages(self) -> int:
         pages = super().num_pages
         return min(pages, max(1, self.cap // self.per_page))
+
+
+# --- translations and easy-read versions --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentVersion:
+    """The text a reader sees: the original page or one of its translations."""
+
+    title: str
+    summary: str
+    body: str
+    language: str
+    is_translation: bool = False
+    is_easy_read: bool = False
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 tag for the lang attribute ('' when the language is unknown)."""
+        return "" if self.language == Language.OTHER else self.language
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
+
+
+@dataclass(frozen=True)
+class ContentVersions:
+    """What an item page shows in one UI language, and where its other versions are."""
+
+    shown: ContentVersion
+    ui_language: str
+    # languages the item can be read in (original first), as (code, translated name)
+    available: list[tuple[str, str]]
+    has_easy_read: bool
+    # the language the easy-read view shows to this reader ('' when there is none)
+    easy_read_language: str = ""
+
+    @property
+    def easy_read_language_name(self):
+        return _language_name(self.easy_read_language) if self.easy_read_language else ""
+
+    @property
+    def is_missing_in_ui_language(self) -> bool:
+        return not self.shown.is_easy_read and self.shown.language != self.ui_language
+
+    @property
+    def available_names(self) -> str:
+        return ", ".join(str(name) for _code, name in self.available)
+
+    @property
+    def alternate_languages(self) -> list[str]:
+        """UI languages in which the item has a full version (for hreflang links)."""
+        return [code for code, _name in self.available if code in TRANSLATION_LANGUAGES]
+
+
+def _language_name(code: str):
+    return Language(code).label if code in Language.values else code
+
+
+def content_versions(
+    page: SantralContentPage, *, ui_language: str, easy_read: bool = False
+) -> ContentVersions | None:
+    """Choose what to show of `page` for a reader of `ui_language`.
+
+    The standard view shows the translation into the UI language when the
+    revision has one, otherwise the original (the caller shows a notice). The
+    easy-read view prefers the UI language, then the original's, then Turkish;
+    None when the item has no easy-read version at all (the view answers 404).
+    Works on the live page (published rows) and on a preview revision alike.
+    """
+    translations = page.translation_list()
+    standard = {t.language: t for t in translations if t.variant == TranslationVariant.STANDARD}
+    easy = {t.language: t for t in translations if t.variant == TranslationVariant.EASY_READ}
+    available = [(page.language, _language_name(page.language))]
+    available += [
+        (code, _language_name(code))
+        for code in TRANSLATION_LANGUAGES
+        if code in standard and code != page.language
+    ]
+    easy_choice = next(
+        (easy[code] for code in (ui_language, page.language, "tr") if code in easy),
+        next(iter(easy.values()), None),
+    )
+    if easy_read:
+        chosen = easy_choice
+        if chosen is None:
+            return None
+    else:
+        chosen = standard.get(ui_language) if ui_language != page.language else None
+    if chosen is None:
+        shown = ContentVersion(page.title, page.intro, page.body, page.language)
+    else:
+        shown = ContentVersion(
+            chosen.title,
+            chosen.summary,
+            chosen.body,
+            chosen.language,
+            is_translation=True,
+            is_easy_read=chosen.variant == TranslationVariant.EASY_READ,
+        )
+    return ContentVersions(
+        shown=shown,
+        ui_language=ui_language,
+        available=available,
+        has_easy_read=bool(easy),
+        easy_read_language=easy_choice.language if easy_choice else "",
+    )

@@ -28,6 +28,7 @@ from santral.councils.permissions import (
 )
 
 from .files import (
+    CAPTION_KINDS,
     DOCUMENT_KINDS,
     IMAGE_KINDS,
     check_upload,
@@ -40,6 +41,8 @@ from .models import (
     FileText,
     Reshare,
     SantralContentPage,
+    TranslationLanguage,
+    TranslationVariant,
     council_id_for_path,
 )
 
@@ -246,6 +249,59 @@ def content_unshare(*, actor, council: Council, page: Page) -> None:
         audit_record(actor=actor, action="content.unshare", target=page, council_id=council.pk)
 
 
+@transaction.atomic
+def content_translation_set(
+    *,
+    actor,
+    page: SantralContentPage,
+    language: str,
+    variant: str = TranslationVariant.STANDARD,
+    title: str,
+    summary: str = "",
+    body: str = "",
+    publish: bool = False,
+) -> SantralContentPage:
+    """Add or replace the page's translation for (language, variant) as a new page revision.
+
+    Starts from the latest revision, so unpublished changes are kept; without
+    publish=True the translation stays a draft (not public) like any page edit.
+    The body is Wagtail rich text and is sanitised on output like the page's own.
+    Raises PermissionDenied or ValidationError (Turkish); nothing is written then.
+    """
+    council = council_of_page(page)
+    _check_actor(actor, council, publish=publish)
+    if language not in TranslationLanguage.values:
+        raise ValidationError(_("Çeviri dili Türkçe, İngilizce ya da Arapça olmalı."))
+    if variant not in TranslationVariant.values:
+        raise ValidationError(_("Çeviri sürümü bilinmiyor."))
+    if not title.strip():
+        raise ValidationError(_("Çevirinin başlığı boş olamaz."))
+    current = page.specific.get_latest_revision_as_object()
+    model = current.translations.model
+    kept = [
+        translation
+        for translation in current.translations.all()
+        if (translation.language, translation.variant) != (language, variant)
+    ]
+    current.translations = [
+        *kept,
+        model(language=language, variant=variant, title=title, summary=summary, body=body),
+    ]
+    current.full_clean()
+    user = actor if getattr(actor, "pk", None) else None
+    revision = current.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    audit_record(
+        actor=actor,
+        action="content.translation",
+        target=current,
+        council_id=council.pk if council else None,
+        after={"language": language, "variant": variant, "published": publish},
+    )
+    return page.specific_class.objects.get(pk=page.pk)
+
+
 # --- files -------------------------------------------------------------------------------------
 
 
@@ -287,13 +343,20 @@ def file_text_refresh(*, document) -> FileText | None:
 
 
 @transaction.atomic
-def document_upload(*, actor, council: Council | None, uploaded_file, title: str = ""):
+def document_upload(
+    *,
+    actor,
+    council: Council | None,
+    uploaded_file,
+    title: str = "",
+    allowed: frozenset[str] = DOCUMENT_KINDS,
+):
     """Store a PDF or office file as a Wagtail document after checking its content.
 
     Raises ValidationError (Turkish) for a refused file; nothing is stored then.
     """
     _check_actor(actor, council, publish=False)
-    check_upload(uploaded_file, allowed=DOCUMENT_KINDS)
+    check_upload(uploaded_file, allowed=allowed)
     Document = get_document_model()
     name = uploaded_file.name.rsplit("/", 1)[-1]
     document = Document(
@@ -309,6 +372,17 @@ def document_upload(*, actor, council: Council | None, uploaded_file, title: str
         council_id=council.pk if council else None,
     )
     return document
+
+
+def captions_upload(*, actor, council: Council | None, uploaded_file, title: str = ""):
+    """Store a WebVTT captions file (content must start with "WEBVTT") as a Wagtail document."""
+    return document_upload(
+        actor=actor,
+        council=council,
+        uploaded_file=uploaded_file,
+        title=title,
+        allowed=CAPTION_KINDS,
+    )
 
 
 @transaction.atomic

@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from santral.content.models import SantralContentPage
+from santral.content.models import ContentTranslationBase, SantralContentPage
 
 
 class RegistrationMode(models.TextChoices):
@@ -113,6 +113,17 @@ class EventPage(RoutablePageMixin, SantralContentPage):
         from .views import event_register_view
 
         return event_register_view(request, self)
+
+
+class EventPageTranslation(ContentTranslationBase):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="translations")
+
+    class Meta(ContentTranslationBase.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "variant"], name="event_translation_unique"
+            )
+        ]
 
 
 class RegistrationStatus(models.TextChoices):

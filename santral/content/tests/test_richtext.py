@@ -40,3 +40,10 @@ def test_safe_links_survive_with_rel(cast):
     cleaned = sanitize_html('<a href="https://ornek.org/">bağlantı</a>')
     assert 'href="https://ornek.org/"' in cleaned
     assert "noopener" in cleaned
+
+
+def test_images_without_alt_text_become_decorative_and_alt_text_is_kept():
+    cleaned = sanitize_html('<p><IMG SRC="/a.png" width=3><img alt="Harita" src="/b.png"></p>')
+    assert '<img alt="" src="/a.png" width="3">' in cleaned
+    assert '<img alt="Harita" src="/b.png">' in cleaned
+    assert cleaned.count("alt=") == 2

@@ -3,19 +3,28 @@ import io
 import pytest
 from django.core.management import call_command
 
-from santral.content.models import DocumentPage, FileText, InfoPage, NewsPage, PublicationPage
+from santral.content.models import (
+    DocumentPage,
+    FileText,
+    InfoPage,
+    InfoPageTranslation,
+    NewsPage,
+    PublicationPage,
+)
 from santral.events.models import EventPage, Registration
 
 pytestmark = pytest.mark.django_db
 
 
 def _snapshot():
-    return {
+    pages = {
         model.__name__: sorted(
             model.objects.values_list("pk", "title", "live", "last_published_at")
         )
         for model in (NewsPage, InfoPage, DocumentPage, PublicationPage, EventPage)
     }
+    pages["translations"] = sorted(InfoPageTranslation.objects.values_list("pk", "title"))
+    return pages
 
 
 def test_content_demo_is_complete_and_idempotent(client):
@@ -24,6 +33,13 @@ def test_content_demo_is_complete_and_idempotent(client):
     founding = InfoPage.objects.get(slug="destek-ve-kaynak-calisma-grubu-kurulus-metni")
     assert founding.owner_body.slug == "destek-ve-kaynak-calisma-grubu"
     assert "“Bilgi Santral”" in founding.search_text
+    assert sorted(founding.translations.values_list("language", "variant")) == [
+        ("ar", "standard"),
+        ("en", "standard"),
+        ("tr", "easy"),
+    ]
+    assert "مجموعة عمل الدعم والموارد" in client.get("/ar" + founding.url).content.decode()
+    assert "Support and Resources" in founding.search_text
     assert NewsPage.objects.filter(language="en").exists()
     booklet = PublicationPage.objects.get(slug="kent-konseyleri-icin-kaynak-rehberi")
     document = booklet.files.get().document
