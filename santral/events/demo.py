@@ -62,6 +62,20 @@ def load_events_demo(stdout=None) -> None:
             ["butce"],
         ),
         (
+            # Held already, so the outreach demo can link its participation figures to it.
+            "genclik-meclisi-acik-oturumu",
+            dict(
+                title="Gençlik Meclisi açık oturumu",
+                intro="Gençlik Meclisi'nin kentin gençlerine açık oturumu. " + DEMO_NOTE,
+                start_at=datetime(2026, 9, 20, 14, 0, tzinfo=ISTANBUL),
+                end_at=datetime(2026, 9, 20, 17, 0, tzinfo=ISTANBUL),
+                venue="Adana Gençlik Merkezi",
+                address="Seyhan / Adana (demo adresi)",
+                registration_mode="none",
+            ),
+            [],
+        ),
+        (
             "yurutme-kurulu-ic-toplanti",
             dict(
                 title="Yürütme Kurulu iç toplantısı",

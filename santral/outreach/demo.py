@@ -12,6 +12,7 @@ from django.db import transaction
 
 from santral.core.demo import upsert
 from santral.councils.models import Body, Council, District
+from santral.events.models import EventPage
 
 from .models import (
     AreaCount,
@@ -76,6 +77,9 @@ RECORDS = [
     ),
 ]
 
+# Records of demo events that have already taken place (santral/events/demo.py).
+EVENT_OF_RECORD = {"Gençlik Meclisi açık oturumu (demo)": "genclik-meclisi-acik-oturumu"}
+
 
 @transaction.atomic
 def load_outreach_demo(stdout=None) -> None:
@@ -105,6 +109,11 @@ def load_outreach_demo(stdout=None) -> None:
 
     body = Body.objects.filter(council=council, kind="working_group").order_by("sort_order").first()
     for title, day, total, counts, areas in RECORDS:
+        event = (
+            EventPage.objects.filter(council=council, slug=EVENT_OF_RECORD[title]).first()
+            if title in EVENT_OF_RECORD
+            else None
+        )
         record, _ = upsert(
             ParticipationRecord,
             council=council,
@@ -114,6 +123,7 @@ def load_outreach_demo(stdout=None) -> None:
                 "total_participants": total,
                 "is_demo": True,
                 "body": body,
+                "event": event,
                 "notes": "Tanıtım (demo) verisidir; gerçek bir etkinliğin sayıları değildir.",
             },
         )

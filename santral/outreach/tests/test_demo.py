@@ -44,3 +44,12 @@ def test_adana_demo_has_sourced_baselines_and_is_idempotent():
     rows = {row.audience.slug: row for row in report.rows}
     assert rows["gencler"].ratio is None  # no sourced youth share for Adana
     assert rows["gocmenler"].is_flagged  # 6 of 185 = 3.2 % vs 8.45 %
+
+
+def test_demo_links_the_youth_assemblys_figures_to_its_past_event(client):
+    _load()
+    record = ParticipationRecord.objects.get(activity_title="Gençlik Meclisi açık oturumu (demo)")
+    assert record.event is not None and record.event.slug == "genclik-meclisi-acik-oturumu"
+    assert record.event.start_at.date().isoformat() == "2026-09-20"
+    others = ParticipationRecord.objects.exclude(pk=record.pk)
+    assert all(other.event_id is None for other in others)
