@@ -90,3 +90,24 @@ def test_turned_off_with_zero_seconds(cast, settings):
     client = Client()
     client.get("/")
     assert "X-Santral-Cache" not in client.get("/")
+
+
+def test_home_activity_lists_are_kept_until_the_next_write(cast, django_assert_max_num_queries):
+    editor = Client()
+    editor.force_login(cast.editor_a)
+    make_news(cast.council_a, title="Önceki haber", is_shared=True)
+    editor.get("/")
+    with django_assert_max_num_queries(30) as warm:
+        editor.get("/")
+    make_news(cast.council_a, title="Ağa yeni açılan haber", is_shared=True)
+    with django_assert_max_num_queries(60) as fresh:
+        html = editor.get("/").content.decode()
+    # The write was seen at once (lists rebuilt: more queries than the warm page) ...
+    assert len(fresh.captured_queries) > len(warm.captured_queries)
+    shared = html.split('id="shared-title"', 1)[1].split("</section>", 1)[0]
+    assert "Ağa yeni açılan haber" in shared
+    activity = html.split('id="activity-title"', 1)[1].split("</section>", 1)[0]
+    assert "Ağa yeni açılan haber" in activity
+    # ... and the English page has its own lists.
+    english = editor.get("/en/").content.decode()
+    assert 'href="/en/paylasilanlar/"' in english

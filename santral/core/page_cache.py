@@ -8,11 +8,16 @@ what only the clock changes (an event that has ended leaving "upcoming"). 0 turn
 """
 
 import hashlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils.translation import get_language
+
+T = TypeVar("T")
 
 GENERATION_KEY = "santral:page-cache:generation"
 # Writes that never change a public page: sessions, the task queue's own rows, the audit log.
@@ -39,6 +44,23 @@ def _on_write(sender, **kwargs) -> None:
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_write, dispatch_uid=f"santral-page-cache-{signal!r}")
+
+
+def cached_per_generation(name: str, build: Callable[[], T]) -> T:
+    """A value that changes only when data changes (e.g. the home page's activity lists).
+
+    Kept until the next write in the current language; rebuilt every time when the page cache
+    is off (as in tests, where rows roll back without a signal).
+    """
+    seconds = getattr(settings, "SANTRAL_PAGE_CACHE_SECONDS", 0)
+    if not seconds:
+        return build()
+    key = f"santral:fragment:{generation()}:{get_language()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _key(request) -> str:

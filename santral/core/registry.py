@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from .page_cache import cached_per_generation
+
 
 @dataclass(frozen=True)
 class ActivityItem:
@@ -35,8 +37,14 @@ def register_activity_provider(provider: ActivityProvider) -> None:
 
 def latest_activity(limit: int = 10) -> list[ActivityItem]:
     """The newest items across every registered provider, newest first."""
+    return cached_per_generation(
+        f"latest-activity:{limit}", lambda: _collect(_activity_providers, limit)
+    )
+
+
+def _collect(providers: list[ActivityProvider], limit: int) -> list[ActivityItem]:
     items: list[ActivityItem] = []
-    for provider in _activity_providers:
+    for provider in providers:
         items.extend(provider(limit))
     return sorted(items, key=lambda item: item.at, reverse=True)[:limit]
 
@@ -49,10 +57,9 @@ def register_shared_provider(provider: ActivityProvider) -> None:
 
 def shared_with_network(limit: int = 6) -> list[ActivityItem]:
     """The newest shared items across every registered provider, newest first."""
-    items: list[ActivityItem] = []
-    for provider in _shared_providers:
-        items.extend(provider(limit))
-    return sorted(items, key=lambda item: item.at, reverse=True)[:limit]
+    return cached_per_generation(
+        f"shared-with-network:{limit}", lambda: _collect(_shared_providers, limit)
+    )
 
 
 def register_demo_loader(name: str, loader: DemoLoader) -> None:
