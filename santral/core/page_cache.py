@@ -8,6 +8,7 @@ what only the clock changes (an event that has ended leaving "upcoming"). 0 turn
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -25,15 +26,21 @@ IGNORED_APPS = frozenset({"sessions", "django_tasks_database", "core", "account"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/hesap/", "/accounts/", "/static/", "/media/")
 
 
+def _fresh_generation() -> int:
+    # Started from the clock, so a generation evicted from a full cache never comes back
+    # with a number that older stored pages still carry.
+    return time.time_ns() // 1000
+
+
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
 
 
 def bump_generation(**_kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates old keys
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    except ValueError:  # not set yet (or evicted): a new start invalidates every old key
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def _on_write(sender, **kwargs) -> None:
