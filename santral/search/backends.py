@@ -43,6 +43,8 @@ ORDER_BASE = 10_000_000_000
 # SQLite only: a prefix that begins more indexed words than this uses FTS5's prefix syntax.
 MAX_EXPANSION = 40
 PREFIX_INDEX_MAX = 3
+# SQLite only: page cache while rebuilding (KiB).
+BULK_CACHE_KIB = 262_144
 
 # Ranking levels, best first (see selectors.search).
 EXACT, FULL, TITLE, TITLE_ANY, BODY = 4, 3, 2, 1, 0
@@ -270,10 +272,25 @@ class SqliteBackend(Backend):
             cursor.execute(f"DELETE FROM {self.TABLE}")  # noqa: S608
             cursor.execute("DELETE FROM search_token")
 
+    def bulk_start(self) -> None:
+        with connection.cursor() as cursor:
+            # A large page cache and no incremental merging while loading; one merge at the end.
+            cursor.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+            cursor.execute(
+                f"INSERT INTO {self.TABLE}({self.TABLE}, rank) VALUES ('automerge', 0)"  # noqa: S608
+            )
+
     def bulk_end(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {self.TABLE}({self.TABLE}) VALUES ('optimize')")  # noqa: S608
-            cursor.execute("ANALYZE")
+            cursor.execute(
+                f"INSERT INTO {self.TABLE}({self.TABLE}, rank) VALUES ('automerge', 4)"  # noqa: S608
+            )
+            cursor.execute("PRAGMA cache_size = -2000")
+            if not connection.in_atomic_block:
+                # Statistics for the planner; the WAL file back to zero bytes.
+                cursor.execute("ANALYZE")
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- queries
     def __init__(self) -> None:
