@@ -1,8 +1,10 @@
 """Reads of the search index: one search function for the page, the API and benchmarks.
 
 A search runs a constant number of queries whatever the page or the number of
-hits: the ranked page, the count, the page's rows (with their councils), six
-facet counts, and the council list behind the visibility rule.
+hits: one statement for every ranking level's newest rows and the count (up to
+COUNT_CAP), the page's rows (with their councils), one for the six facets,
+and the council list behind the visibility rule. See docs/search.md
+("Ranking", "Counts and facets").
 """
 
 import re
@@ -22,7 +24,8 @@ from .models import SearchDocument, SearchTerm, Visibility
 from .providers import kind_labels
 
 PAGE_SIZE = 20
-MAX_PAGE = 500
+# Pages past the capped count are not offered; the lists read per level grow with the page.
+MAX_PAGE = 50
 SNIPPET_WORDS = 30
 FACETS = ("type", "council", "province", "scope", "topic", "year")
 TYPO_MIN_SIMILARITY = 0.35
