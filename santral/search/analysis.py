@@ -143,45 +143,62 @@ class AnalysedText:
     turkish: str
 
 
-_word_cache: dict[tuple[str, str], tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
-_WORD_CACHE_MAX = 500_000
+class _WordTables:
+    """Per language, each word's four token strings, so a text is joined with map() in C."""
+
+    MAX = 500_000
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.folded: dict[str, str] = {}
+        self.turkish: dict[str, str] = {}
+        self.folded_more: dict[str, str] = {}
+        self.turkish_more: dict[str, str] = {}
+
+    def learn(self, text_words: list[str]) -> None:
+        new = set(text_words).difference(self.folded)
+        if not new:
+            return
+        if len(self.folded) + len(new) > self.MAX:
+            for table in (self.folded, self.turkish, self.folded_more, self.turkish_more):
+                table.clear()
+        for word in new:
+            tokens = analyse_word(word, self.language)
+            self.folded[word] = tokens.folded
+            self.turkish[word] = tokens.turkish[0]
+            self.folded_more[word] = " ".join(tokens.folded_stems)
+            self.turkish_more[word] = " ".join((*tokens.turkish[1:], *tokens.turkish_stems))
 
 
-def _word_entry(word: str, language: str) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
-    key = (word, language)
-    entry = _word_cache.get(key)
-    if entry is None:
-        tokens = analyse_word(word, language)
-        entry = (
-            tokens.folded,
-            tokens.folded_stems,
-            tokens.turkish[0],
-            (*tokens.turkish[1:], *tokens.turkish_stems),
-        )
-        if len(_word_cache) >= _WORD_CACHE_MAX:
-            _word_cache.clear()
-        _word_cache[key] = entry
-    return entry
+_tables: dict[str, _WordTables] = {}
 
 
 def analyse_text(text: str, language: str = "tr", max_words: int = 50_000) -> AnalysedText:
     """Index tokens of a text (same analysis as queries get)."""
-    folded_words: list[str] = []
-    folded_extras: list[str] = []
-    turkish_words: list[str] = []
-    turkish_extras: list[str] = []
-    for word in words(text)[:max_words]:
-        folded, folded_more, turkish, turkish_more = _word_entry(word, language)
-        folded_words.append(folded)
-        turkish_words.append(turkish)
-        if folded_more:
-            folded_extras.extend(folded_more)
-        if turkish_more:
-            turkish_extras.extend(turkish_more)
-    return AnalysedText(
-        folded=" ".join(folded_words + folded_extras),
-        turkish=" ".join(turkish_words + turkish_extras),
+    text_words = words(text)[:max_words]
+    tables = _tables.get(language)
+    if tables is None:
+        tables = _tables[language] = _WordTables(language)
+    tables.learn(text_words)
+    folded = " ".join(
+        filter(
+            None,
+            (
+                " ".join(map(tables.folded.__getitem__, text_words)),
+                " ".join(filter(None, map(tables.folded_more.__getitem__, text_words))),
+            ),
+        )
     )
+    turkish = " ".join(
+        filter(
+            None,
+            (
+                " ".join(map(tables.turkish.__getitem__, text_words)),
+                " ".join(filter(None, map(tables.turkish_more.__getitem__, text_words))),
+            ),
+        )
+    )
+    return AnalysedText(folded=folded, turkish=turkish)
 
 
 # --- queries -----------------------------------------------------------------

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .forms import filters_from, page_from
-from .selectors import FACETS, PAGE_SIZE, format_date, search
+from .selectors import COUNT_CAP, FACETS, PAGE_SIZE, format_date, search
 
 
 class SearchFacetValueSerializer(serializers.Serializer):
@@ -70,7 +70,12 @@ class SearchApi(APIView):
             200: inline_serializer(
                 name="SearchResponse",
                 fields={
-                    "count": serializers.IntegerField(),
+                    "count": serializers.IntegerField(
+                        help_text=f"Matches, counted up to {COUNT_CAP}; see count_is_capped."
+                    ),
+                    "count_is_capped": serializers.BooleanField(
+                        help_text="More matches than count: facets then count the newest ones."
+                    ),
                     "page": serializers.IntegerField(),
                     "page_size": serializers.IntegerField(),
                     "corrected_query": serializers.CharField(),
@@ -107,6 +112,7 @@ class SearchApi(APIView):
         return Response(
             {
                 "count": result.count,
+                "count_is_capped": result.count_is_capped,
                 "page": result.page,
                 "page_size": result.page_size,
                 "corrected_query": result.corrected_query,

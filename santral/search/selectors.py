@@ -1,8 +1,10 @@
 """Reads of the search index: one search function for the page, the API and benchmarks.
 
 A search runs a constant number of queries whatever the page or the number of
-hits: the ranked page, the count, the page's rows (with their councils), six
-facet counts, and the council list behind the visibility rule.
+hits: one statement for every ranking level's newest rows and the count (up to
+COUNT_CAP), the page's rows (with their councils), one for the six facets,
+and the council list behind the visibility rule. See docs/search.md
+("Ranking", "Counts and facets").
 """
 
 import re
@@ -17,15 +19,21 @@ from django.utils.safestring import SafeString, mark_safe
 from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
 
 from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
-from .backends import RECENCY_DAYS, RECENCY_SHARE, get_backend
+from .backends import BODY, get_backend
 from .models import SearchDocument, SearchTerm, Visibility
 from .providers import kind_labels
 
 PAGE_SIZE = 20
-MAX_PAGE = 500
+# Pages past the capped count are not offered; the lists read per level grow with the page.
+MAX_PAGE = 50
 SNIPPET_WORDS = 30
 FACETS = ("type", "council", "province", "scope", "topic", "year")
 TYPO_MIN_SIMILARITY = 0.35
+# Counts stop here ("1 000+"); facets then count the newest COUNT_CAP matches.
+COUNT_CAP = 1_000
+# Recency: the score's fraction that says how new an item is (ties inside a level).
+RECENCY_SHARE = 0.2
+RECENCY_DAYS = 365.0
 
 
 @dataclass
@@ -74,6 +82,9 @@ class SearchResult:
     query: str
     parsed: ParsedQuery
     count: int = 0
+    # True when there are more than COUNT_CAP matches: count is then COUNT_CAP ("1 000+")
+    # and the facets count the newest COUNT_CAP matches.
+    count_is_capped: bool = False
     hits: list[SearchHit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     page: int = 1
@@ -134,70 +145,86 @@ def _filter_conditions(filters: SearchFilters) -> tuple[list[str], list]:
 # --- the search ----------------------------------------------------------------
 
 
-def _recency(today: int) -> tuple[str, list]:
-    return (
-        "(CASE WHEN d.day IS NULL THEN 1.0 WHEN d.day >= %s THEN %s "
-        "ELSE 1.0 + %s * %s / (%s + (%s - d.day)) END)",
-        [today, 1.0 + RECENCY_SHARE, RECENCY_SHARE, RECENCY_DAYS, RECENCY_DAYS, today],
+def _recency_score(day: int | None, today: int) -> float:
+    """In (0, RECENCY_SHARE]: RECENCY_SHARE for today or later, fading over about a year."""
+    if day is None:
+        return 0.0
+    age = max(0, today - day)
+    return RECENCY_SHARE * RECENCY_DAYS / (RECENCY_DAYS + age)
+
+
+def _ranked(rows: list[tuple[int, int, int | None]], today: int) -> list[tuple[int, float]]:
+    """Merge the levels' lists: an id's level is the best list it is in; then newest first."""
+    best: dict[int, tuple[int, int | None]] = {}
+    for level, document_id, day in rows:
+        if document_id not in best or best[document_id][0] < level:
+            best[document_id] = (level, day)
+    order = sorted(
+        best.items(),
+        key=lambda item: (item[1][0], item[1][1] is not None, item[1][1] or 0, item[0]),
+        reverse=True,
     )
+    return [
+        (document_id, level + _recency_score(day, today)) for document_id, (level, day) in order
+    ]
 
 
 def _run(
     parsed: ParsedQuery, user, filters: SearchFilters, page: int, page_size: int, facets: bool
-) -> tuple[int, list[tuple[int, float]], dict[str, list[FacetValue]]]:
+) -> tuple[int, bool, list[tuple[int, float]], dict[str, list[FacetValue]]]:
+    """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets)."""
     backend = get_backend()
-    match_from, match_where, match_params = backend.match(parsed)
     visibility, visibility_params = _visibility_condition(user)
     filter_conditions, filter_params = _filter_conditions(filters)
-    where = " AND ".join([match_where, visibility, *filter_conditions])
-    where_params = [*match_params, *visibility_params, *filter_params]
-    source = match_from
-    # The match parameter sits in FROM on PostgreSQL and in WHERE on SQLite.
-    from_params = match_params if backend.vendor == "postgresql" else []
-    if backend.vendor == "postgresql":
-        where_params = where_params[len(match_params) :]
-    rank_sql, rank_params = backend.rank()
-    recency_sql, recency_params = _recency(timezone.localdate().toordinal())
-    title_sql, title_params = backend.title_match(parsed, prefix=True)
-    exact_sql, exact_params = backend.title_match(parsed, prefix=False)
-    # Tiers first (title holds every word; title holds every word in full), then the
-    # database's text rank squashed into [0, 1) and nudged by recency: recency never
-    # lifts an item over a better tier. The inner query computes each part once per row.
-    inner = (
-        "SELECT d.id AS id, d.day AS day, "  # noqa: S608
-        f"CASE WHEN {title_sql} THEN 2 ELSE 0 END + CASE WHEN {exact_sql} THEN 1 ELSE 0 END "
-        f"AS tier, {rank_sql} AS r, {recency_sql} AS recency FROM {source} WHERE {where}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, tier + r / (1.0 + r) * recency / {1.0 + RECENCY_SHARE} AS score "  # noqa: S608
-            f"FROM ({inner}) AS ranked ORDER BY score DESC, day DESC, id DESC LIMIT %s OFFSET %s",
-            [
-                *title_params,
-                *exact_params,
-                *rank_params,
-                *recency_params,
-                *from_params,
-                *where_params,
-                page_size,
-                (page - 1) * page_size,
-            ],
+    common = " AND ".join([visibility, *filter_conditions])
+    common_params = [*visibility_params, *filter_params]
+    wanted = page * page_size
+    # Each level's best rows are its newest: a level's list holds every row of that level
+    # that can reach the page (LIMIT page * page_size), read in recency order, so the
+    # database stops early. One statement: every level's list and the capped count.
+    parts: list[str] = []
+    params: list = []
+    for level in backend.levels(parsed):
+        condition, condition_params = backend.match(parsed, level)
+        parts.append(
+            f"SELECT * FROM (SELECT {level} AS level, d.id AS id, d.day AS day "  # noqa: S608
+            f"FROM {backend.source} WHERE {condition} AND {common} "
+            f"ORDER BY {backend.order} LIMIT %s) AS level{level}"
         )
-        ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
+        params += [*condition_params, *common_params, wanted]
+    condition, condition_params = backend.match(parsed, BODY)
+    match_params = [*condition_params, *common_params]
+    parts.append(
+        "SELECT -1, COUNT(*), NULL FROM (SELECT 1 AS one "  # noqa: S608
+        f"FROM {backend.source} WHERE {condition} AND {common} LIMIT %s) AS capped"
+    )
+    params += [*match_params, COUNT_CAP + 1]
+    count = 0
+    rows = []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for level, document_id, day in cursor.fetchall():
+            if level == -1:
+                count = document_id
+            else:
+                rows.append((level, document_id, day))
         found: dict[str, list[FacetValue]] = {}
-        if facets:
-            count, found = _count_and_facets(cursor, source, where, [*from_params, *where_params])
-        else:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM {source} WHERE {where}",  # noqa: S608
-                [*from_params, *where_params],
+        if facets and count:
+            found = _facets(
+                cursor,
+                f"SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, d.year "  # noqa: S608
+                f"FROM {backend.source} WHERE {condition} AND {common} "
+                f"ORDER BY {backend.order} LIMIT %s",
+                [*match_params, COUNT_CAP],
             )
-            count = cursor.fetchone()[0]
-    return count, ranked, found
+    ranked = _ranked(rows, timezone.localdate().toordinal())
+    more = count > COUNT_CAP
+    return min(count, COUNT_CAP), more, ranked[(page - 1) * page_size : wanted], found
 
 
-# One statement for the count and every facet: the matches are found once (a materialised
-# CTE), then grouped six ways. Values are text so the UNION has one type per column.
+# One statement for every facet: the matches (the newest COUNT_CAP of them) are found once
+# (a materialised CTE), then grouped six ways. Values are text so the UNION has one type
+# per column.
 _FACET_PARTS = {
     "type": "SELECT 'type', m.kind, m.kind, COUNT(*) FROM m GROUP BY m.kind",
     "council": (
@@ -220,26 +247,15 @@ _FACET_PARTS = {
 }
 
 
-def _count_and_facets(
-    cursor, source: str, where: str, params: list
-) -> tuple[int, dict[str, list[FacetValue]]]:
+def _facets(cursor, matches: str, params: list) -> dict[str, list[FacetValue]]:
     from .models import Scope
 
-    parts = " UNION ALL ".join(
-        ["SELECT 'count', '', '', COUNT(*) FROM m", *(_FACET_PARTS[name] for name in FACETS)]
-    )
-    cursor.execute(
-        "WITH m AS MATERIALIZED (SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, "  # noqa: S608
-        f"d.year FROM {source} WHERE {where}) {parts}",
-        params,
-    )
+    parts = " UNION ALL ".join(_FACET_PARTS[name] for name in FACETS)
+    cursor.execute(f"WITH m AS MATERIALIZED ({matches}) {parts}", params)
     labels = {"type": kind_labels(), "scope": {k: str(v) for k, v in Scope.choices}}
-    count = 0
     facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
     for name, value, label, number in cursor.fetchall():
-        if name == "count":
-            count = number
-        elif value is not None:
+        if value is not None:
             facets[name].append(
                 FacetValue(
                     value=str(value),
@@ -247,14 +263,12 @@ def _count_and_facets(
                     count=number,
                 )
             )
-    if not count:
-        return 0, {}
     for name, values in facets.items():
         if name == "year":
             values.sort(key=lambda item: item.value, reverse=True)
         else:
             values.sort(key=lambda item: (-item.count, item.value))
-    return count, facets
+    return facets
 
 
 def search(
@@ -279,15 +293,15 @@ def search(
     result = SearchResult(query=query, parsed=parsed, page=page, page_size=page_size)
     if parsed.is_empty:
         return result
-    count, ranked, found = _run(parsed, user, filters, page, page_size, facets)
+    count, more, ranked, found = _run(parsed, user, filters, page, page_size, facets)
     if count == 0 and correct_typos and parsed.terms:
         corrected = _corrected(parsed)
         if corrected:
             result.corrected_query = corrected
             parsed = parse_query(corrected)
             result.parsed = parsed
-            count, ranked, found = _run(parsed, user, filters, page, page_size, facets)
-    result.count, result.facets = count, found
+            count, more, ranked, found = _run(parsed, user, filters, page, page_size, facets)
+    result.count, result.count_is_capped, result.facets = count, more, found
     documents = SearchDocument.objects.select_related("council").in_bulk(
         [document_id for document_id, _ in ranked]
     )
@@ -314,7 +328,7 @@ def suggestions(*, user, query: str, limit: int = 8) -> list[SearchDocument]:
     parsed = parse_query(query)
     if parsed.is_empty:
         return []
-    _, ranked, _ = _run(parsed, user, SearchFilters(), 1, limit, facets=False)
+    _, _, ranked, _ = _run(parsed, user, SearchFilters(), 1, limit, facets=False)
     documents = SearchDocument.objects.in_bulk([document_id for document_id, _ in ranked])
     return [documents[document_id] for document_id, _ in ranked if document_id in documents]
 
