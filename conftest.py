@@ -3,8 +3,18 @@
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from santral.core.factories import UserFactory, give_totp
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """A request under /en/ or /ar/ leaves that language active in the test's thread; every
+    test starts (and ends) in Turkish, the source language, whatever ran before it."""
+    translation.activate("tr")
+    yield
+    translation.activate("tr")
 
 
 @dataclass

@@ -518,3 +518,32 @@ def test_page_editor_refuses_bad_translations(client, cast, rows, message):
     if message:
         assert message in response.content.decode()
     assert Revision.objects.count() == revisions
+
+
+def test_list_cards_show_the_translation_in_the_interface_language(
+    client, cast, django_assert_max_num_queries
+):
+    _translated(cast.council_a, EN, AR)
+    make_news(cast.council_a, title="Yalnız Türkçe haber")
+    turkish = _html(client, "/haberler/")
+    assert "İklim atölyesi" in turkish and "Climate workshop" not in turkish
+    english = _html(client, "/en/haberler/")
+    card = english.split("Climate workshop", 1)[0].rsplit("<li", 1)[1]
+    assert 'lang="en"' in card
+    assert "İklim atölyesi" not in english and "Young people met." in english
+    # An item without an English translation keeps its title, marked as Turkish.
+    untranslated = english.split("Yalnız Türkçe haber", 1)[0].rsplit("<li", 1)[1]
+    assert 'lang="tr"' in untranslated
+    arabic = _html(client, "/ar/haberler/")
+    assert "ورشة عمل المناخ" in arabic
+    # A draft translation is not shown in the list.
+    _translated(cast.council_a, {**EN, "title": "Draft only"}, publish=False)
+    assert "Draft only" not in _html(client, "/en/haberler/")
+    shared = _html(client, "/en/paylasilanlar/")
+    assert "Climate workshop" not in shared  # not shared with the network
+    with django_assert_max_num_queries(20) as few:
+        _html(client, "/en/haberler/")
+    for _ in range(4):
+        _translated(cast.council_a, EN)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        _html(client, "/en/haberler/")

@@ -102,8 +102,11 @@ def public_items(
             if reshared:
                 own |= Q(pk__in=reshared)
         items = items.filter(own)
+    # Translations let list cards show an item in the visitor's language (one query a list).
+    translations = ("translations",) if hasattr(model, "translations") else ()
     return items.select_related("council", "council__province", *extra_related).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("sort_key")),
+        *translations,
         *[f"{name}__renditions" for name in extra_related if name.endswith("_image")],
     )
 
