@@ -262,3 +262,17 @@ def test_hub_home_shows_items_shared_with_the_network(client, cast):
     assert 'href="/paylasilanlar/"' in section
     english = client.get("/en/").content.decode()
     assert 'href="/en/paylasilanlar/"' in english
+
+
+@pytest.mark.parametrize(
+    ("url", "subtitle"),
+    [
+        ("/en/haberler/", "News and announcements from every council"),
+        ("/en/belgeler/", "Decisions, minutes, reports and regulations"),
+        ("/ar/yayinlar/", "منشورات تعليمية ومواد مرئية"),
+        ("/en/etkinlikler/", "Upcoming and past events"),
+    ],
+)
+def test_list_titles_and_subtitles_are_translated(client, cast, url, subtitle):
+    html = client.get(url).content.decode()
+    assert subtitle in html

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -31,10 +32,16 @@ from .selectors import (
 from .services import content_reshare
 
 LIST_TITLES = {
-    "news": ("Haberler", "Tüm konseylerden haber ve duyurular"),
-    "documents": ("Belgeler", "Kararlar, tutanaklar, raporlar ve yönetmelikler"),
-    "publications": ("Yayınlar", "Eğitim yayınları ve görsel materyaller"),
-    "events": ("Etkinlikler", "Yaklaşan ve geçmiş etkinlikler"),
+    "news": (gettext_lazy("Haberler"), gettext_lazy("Tüm konseylerden haber ve duyurular")),
+    "documents": (
+        gettext_lazy("Belgeler"),
+        gettext_lazy("Kararlar, tutanaklar, raporlar ve yönetmelikler"),
+    ),
+    "publications": (
+        gettext_lazy("Yayınlar"),
+        gettext_lazy("Eğitim yayınları ve görsel materyaller"),
+    ),
+    "events": (gettext_lazy("Etkinlikler"), gettext_lazy("Yaklaşan ve geçmiş etkinlikler")),
 }
 
 
@@ -84,8 +91,8 @@ def content_list_view(request, kind: str, council_slug: str | None = None):
         f"content/list_{kind}.html" if kind != "events" else "events/event_list.html",
         {
             "kind": kind,
-            "list_title": _(title),
-            "list_subtitle": _(subtitle),
+            "list_title": title,
+            "list_subtitle": subtitle,
             "council_obj": council,
             "form": form,
             "page": page,
@@ -109,7 +116,7 @@ def shared_view(request):
         sections.append(
             {
                 "kind": kind,
-                "title": _(title),
+                "title": title,
                 "items": items,
                 "all_url": reverse(url_name) + "?paylasilan=on",
             }
