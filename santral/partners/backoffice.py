@@ -26,9 +26,11 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from santral.budget.models import InKindRate
 from santral.councils.models import Body, Council
 from santral.councils.permissions import (
     Capability,
+    can_manage_money,
     can_manage_partners,
     councils_with_capability,
     is_platform_admin,
@@ -66,6 +68,7 @@ from .services import (
     organisation_create,
     organisation_update,
     pledge_add,
+    pledge_book_in_kind,
     pledge_settle,
     project_delete,
     project_save,
@@ -639,6 +642,14 @@ def support_request_detail_view(request, pk: int):
                     fulfilled=action == "fulfilled",
                     delivered_value=request.POST.get("delivered_value") or None,
                 )
+            elif action == "book_in_kind":
+                pledge = get_object_or_404(
+                    Pledge, pk=request.POST.get("pledge"), support_request=support_request
+                )
+                rate = get_object_or_404(
+                    InKindRate, pk=request.POST.get("rate"), council=support_request.council
+                )
+                pledge_book_in_kind(actor=request.user, pledge=pledge, rate=rate)
             else:
                 raise ValidationError(_("Bilinmeyen işlem."))
         except ValidationError as error:
@@ -653,6 +664,14 @@ def support_request_detail_view(request, pk: int):
         {
             "support_request": support_request,
             "pledges": support_request.pledges.all(),
+            # Fulfilled pledges go to the in-kind ledger only by someone who manages money.
+            "in_kind_rates": (
+                InKindRate.objects.filter(council=support_request.council).order_by(
+                    "-fiscal_year", "category"
+                )
+                if can_manage_money(request.user, support_request.council)
+                else []
+            ),
             "answer_form": answer_form,
             "pledge_form": pledge_form,
             "edit_url": reverse("destek-yazilari:edit", args=[support_request.pk]),

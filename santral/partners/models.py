@@ -671,6 +671,16 @@ class Pledge(models.Model):
         _("gerçekleşen değer (TL)"), null=True, blank=True, validators=[NOT_NEGATIVE], **MONEY
     )
     note = models.CharField(_("not"), max_length=255, blank=True)
+    # The budget's in-kind ledger row this fulfilled pledge was booked as (valued at the
+    # council's unit rate); empty until a treasurer books it.
+    in_kind = models.OneToOneField(
+        "budget.InKindContribution",
+        verbose_name=_("ayni katkı kaydı"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pledge",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

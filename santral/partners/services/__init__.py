@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from santral.budget.models import ContributorKind, InKindContribution, InKindRate
+from santral.budget.services import in_kind_record
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.core.text import turkish_slugify
@@ -30,6 +32,7 @@ from ..models import (
     LetterCounter,
     Liaison,
     Organisation,
+    OrganisationKind,
     Pledge,
     PledgeStatus,
     Project,
@@ -873,3 +876,62 @@ def consent_text_create(*, actor, version: str, text: str) -> ConsentText:
         actor=actor, action="consent_text.create", target=consent, after={"version": version}
     )
     return consent
+
+
+# The budget's contributor kinds are coarser than the registry's organisation kinds.
+CONTRIBUTOR_KIND_OF = {
+    OrganisationKind.MUNICIPAL_UNIT: ContributorKind.MUNICIPAL_UNIT,
+    OrganisationKind.PUBLIC_BODY: ContributorKind.PUBLIC_INSTITUTION,
+    OrganisationKind.UNIVERSITY: ContributorKind.PUBLIC_INSTITUTION,
+    OrganisationKind.COMPANY: ContributorKind.COMPANY,
+}
+
+
+@transaction.atomic
+def pledge_book_in_kind(
+    *, actor, pledge: Pledge, rate: InKindRate, received_on: date | None = None
+) -> InKindContribution:
+    """Book a fulfilled pledge in the budget's in-kind ledger, valued at the council's rate.
+
+    Only someone who manages the council's money (the budget service checks it) books it;
+    the pledge's delivered value becomes the ledger's value, so the institution's history
+    and the council's in-kind report show the same figure. A pledge is booked once.
+    """
+    locked = (
+        Pledge.objects.select_for_update()
+        .select_related("council", "organisation", "resource_line__event")
+        .get(pk=pledge.pk)
+    )
+    if locked.status != PledgeStatus.FULFILLED:
+        raise ValidationError(
+            _("Yalnızca yerine getirilmiş bir taahhüt ayni katkı olarak işlenir.")
+        )
+    if locked.in_kind_id is not None:
+        raise ValidationError(_("Bu taahhüt ayni katkı defterine zaten işlendi."))
+    if rate.council_id != locked.council_id:
+        raise ValidationError({"rate": _("Birim değer bu konseyin değil.")})
+    line = locked.resource_line
+    label = line.event.title if line is not None else locked.support_request.subject
+    contribution = in_kind_record(
+        actor=actor,
+        rate=rate,
+        contributor_name=locked.organisation.name,
+        contributor_kind=CONTRIBUTOR_KIND_OF.get(locked.organisation.kind, ContributorKind.NGO),
+        quantity=locked.quantity,
+        received_on=received_on or locked.settled_on or timezone.localdate(),
+        description=locked.what,
+        project_label=label,
+    )
+    before = {"delivered_value": str(locked.delivered_value)}
+    locked.in_kind = contribution
+    locked.delivered_value = contribution.value
+    locked.save(update_fields=["in_kind", "delivered_value"])
+    audit_record(
+        actor=actor,
+        action="pledge.in_kind",
+        target=locked,
+        council_id=locked.council_id,
+        before=before,
+        after={"delivered_value": str(contribution.value), "in_kind": contribution.pk},
+    )
+    return contribution

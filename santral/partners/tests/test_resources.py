@@ -414,3 +414,86 @@ def test_a_line_with_a_sent_request_cannot_be_deleted(cast, event_a, plan):
     assert _state() == before
     resource_line_delete(actor=cast.editor_a, line=plan["interpreters"])
     assert not ResourceLine.objects.filter(pk=plan["interpreters"].pk).exists()
+
+
+def test_a_fulfilled_pledge_is_booked_in_the_in_kind_ledger_at_the_councils_rate(
+    cast, event_a, plan
+):
+    from santral.budget.models import InKindContribution
+    from santral.budget.services import in_kind_rate_save
+    from santral.partners.services import pledge_book_in_kind
+
+    year = timezone.localdate().year
+    bus_day = in_kind_rate_save(
+        actor=cast.treasurer_a,
+        council=cast.council_a,
+        fiscal_year=year,
+        category="Otobüs (şoförüyle)",
+        unit="vehicle_day",
+        rate=Decimal("4200.50"),
+    )
+    other_council = in_kind_rate_save(
+        actor=cast.platform_admin,
+        council=cast.council_b,
+        fiscal_year=year,
+        category="Otobüs",
+        unit="vehicle_day",
+        rate=Decimal("1.00"),
+    )
+    pledge = plan["transport_pledge"]
+    with pytest.raises(ValidationError, match="yerine getirilmiş"):
+        pledge_book_in_kind(actor=cast.treasurer_a, pledge=pledge, rate=bus_day)
+    pledge_settle(actor=cast.editor_a, pledge=pledge, fulfilled=True)
+    before = InKindContribution.objects.count()
+    # The partners editor settles pledges but does not manage money; another council's
+    # rate is refused; nothing is written either way.
+    with pytest.raises(PermissionDenied):
+        pledge_book_in_kind(actor=cast.editor_a, pledge=pledge, rate=bus_day)
+    with pytest.raises(ValidationError, match="konseyin değil"):
+        pledge_book_in_kind(actor=cast.treasurer_a, pledge=pledge, rate=other_council)
+    assert InKindContribution.objects.count() == before
+
+    booked = pledge_book_in_kind(actor=cast.treasurer_a, pledge=pledge, rate=bus_day)
+    # 2 buses × 4 200,50 = 8 401,00, from the Ulaşım Dairesi (a municipal unit), for the event.
+    assert booked.value == Decimal("8401.00")
+    assert booked.contributor_kind == "municipal_unit"
+    assert booked.contributor_name.startswith("Adana Büyükşehir Belediyesi Ulaşım")
+    assert booked.project_label == "Engelsiz Kent Forumu"
+    pledge.refresh_from_db()
+    assert pledge.in_kind_id == booked.pk and pledge.delivered_value == Decimal("8401.00")
+    assert AuditRecord.objects.filter(action="pledge.in_kind").count() == 1
+    with pytest.raises(ValidationError, match="zaten"):
+        pledge_book_in_kind(actor=cast.treasurer_a, pledge=pledge, rate=bus_day)
+    assert InKindContribution.objects.count() == before + 1
+
+
+def test_back_office_books_a_fulfilled_pledge_for_those_who_manage_money(
+    client, cast, event_a, plan
+):
+    from django.urls import reverse
+
+    from santral.budget.models import InKindContribution
+    from santral.budget.services import in_kind_rate_save
+
+    rate = in_kind_rate_save(
+        actor=cast.treasurer_a,
+        council=cast.council_a,
+        fiscal_year=timezone.localdate().year,
+        category="Otobüs (şoförüyle)",
+        unit="vehicle_day",
+        rate=Decimal("4000.00"),
+    )
+    pledge = plan["transport_pledge"]
+    pledge_settle(actor=cast.editor_a, pledge=pledge, fulfilled=True)
+    url = reverse("santral_partner_request", args=[plan["transport_request"].pk])
+    client.force_login(cast.editor_a)  # settles pledges, does not manage money
+    assert "Ayni katkı defterine işle" not in client.get(url).content.decode()
+    client.post(url, {"action": "book_in_kind", "pledge": pledge.pk, "rate": rate.pk})
+    assert not InKindContribution.objects.exists()
+    client.force_login(cast.platform_admin)
+    assert "Ayni katkı defterine işle" in client.get(url).content.decode()
+    response = client.post(
+        url, {"action": "book_in_kind", "pledge": pledge.pk, "rate": rate.pk}, follow=True
+    )
+    assert "Ayni katkı defterinde" in response.content.decode()
+    assert InKindContribution.objects.get().value == Decimal("8000.00")
