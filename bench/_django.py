@@ -14,6 +14,8 @@ def setup(database_url: str | None) -> None:
         os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("SECRET_KEY", "bench-only")
     os.environ["DEBUG"] = "0"  # no query log: it would grow without end and slow every query
+    # Benchmarks time the work itself; the whole-page cache would answer repeats.
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
     import django
 
     django.setup()

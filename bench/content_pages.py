@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ["DEBUG"] = "0"
+# Server time of rendering each page: the page cache would answer repeated requests.
+os.environ["PAGE_CACHE_SECONDS"] = "0"
 
 
 def ensure_database(url: str) -> None:
