@@ -10,8 +10,9 @@ serves Santral with gunicorn (as many workers as the peer's php-fpm children) an
 peer's own wrk command line against the four page types the peer measures — home, a single
 post (id 11000), a category archive (çevre ve iklim) and a search for "çevre" — first on
 WordPress (http://127.0.0.1:8081, started with the peer's setup.sh; skipped with a note when
-it is not running), then on Santral with its page cache (Redis, as in production), then on
-Santral with the page cache off (every request rendered). Prints one table with req/s, p50
+it is not running), then on Santral with its page cache (Redis, as in production), then with a
+cookie (which bypasses the page cache, as signing in does; data fragments still cached),
+then with every cache off. Prints one table with req/s, p50
 and p99 and the ratio to WordPress.
 """
 
@@ -166,11 +167,17 @@ def _ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url: str, wrk_args: str) -> dict:
+def wrk(url: str, wrk_args: str, cookie: str = "") -> dict:
+    headers = {"Cookie": cookie} if cookie else {}
     for _ in range(5):  # warm caches, as measure.sh does
-        urllib.request.urlopen(url, timeout=30).read()  # noqa: S310 (loopback)
+        warm = urllib.request.Request(url, headers=headers)  # noqa: S310 (loopback)
+        urllib.request.urlopen(warm, timeout=30).read()  # noqa: S310 (loopback)
+    extra = ["-H", f"Cookie: {cookie}"] if cookie else []
     output = subprocess.run(
-        [WRK, *wrk_args.split(), "--latency", url], capture_output=True, text=True, check=True
+        [WRK, *wrk_args.split(), *extra, "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -255,14 +262,23 @@ def main() -> None:
         )
     else:
         results["WordPress"] = {name: wrk(url, args.wrk_args) for name, url in wordpress.items()}
-    for label, seconds in (("Santral, page cache", 300), ("Santral, no page cache", 0)):
+    modes = (
+        ("Santral, page cache", 300, ""),
+        # A cookie (here the display choice) bypasses the page cache, as a signed-in user
+        # does; the per-generation fragments still serve.
+        ("Santral, with a cookie", 300, "santral_gorunum=kontrast"),
+        ("Santral, no caches", 0, ""),
+    )
+    for label, seconds, cookie in modes:
         if seconds:
             import redis
 
             redis.Redis.from_url(args.cache_url).flushdb()
         server, base = serve_santral(args.database_url, args.workers, seconds, args.cache_url)
         try:
-            results[label] = {name: wrk(base + path, args.wrk_args) for name, path in paths.items()}
+            results[label] = {
+                name: wrk(base + path, args.wrk_args, cookie) for name, path in paths.items()
+            }
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
