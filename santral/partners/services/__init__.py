@@ -897,8 +897,10 @@ def pledge_book_in_kind(
     the pledge's delivered value becomes the ledger's value, so the institution's history
     and the council's in-kind report show the same figure. A pledge is booked once.
     """
+    # Lock only the pledge row: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer join to the resource line.
     locked = (
-        Pledge.objects.select_for_update()
+        Pledge.objects.select_for_update(of=("self",))
         .select_related("council", "organisation", "resource_line__event")
         .get(pk=pledge.pk)
     )
