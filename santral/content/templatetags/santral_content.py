@@ -1,10 +1,9 @@
-from dataclasses import dataclass
-
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from ..richtext import render_rich_text
+from ..selectors import ContentVersion, content_versions
 
 register = template.Library()
 
@@ -15,22 +14,12 @@ def safe_richtext(value) -> str:
     return mark_safe(render_rich_text(str(value or "")))
 
 
-@dataclass(frozen=True)
-class ListVersion:
-    """What a list card shows of an item: its translation in the interface's language, if any."""
-
-    title: str
-    intro: str
-    lang: str
-
-
 @register.simple_tag
-def list_version(item) -> ListVersion:
-    """Reads the translations prefetched by `public_items`, so a list costs no extra query."""
-    interface = get_language() or ""
-    if interface and item.language != interface:
-        for translation in item.translations.all():
-            if translation.language == interface and translation.variant == "standard":
-                return ListVersion(translation.title, translation.summary, interface)
-    lang = "" if item.language == "other" else item.language
-    return ListVersion(item.title, getattr(item, "intro", "") or "", lang)
+def list_version(item) -> ContentVersion:
+    """What a list card shows: the item's translation in the interface language, if any.
+
+    The same choice as the item page (`content_versions`), reading the translations that
+    `public_items` prefetches, so a list costs no extra query.
+    """
+    language = (get_language() or "tr").split("-")[0]
+    return content_versions(item, ui_language=language).shown
