@@ -29,6 +29,8 @@ from santral.core.text import to_ascii, turkish_lower
 
 MIN_STEM = 4
 MAX_WORD = 40
+# Words of one text that are indexed (the rest of a very long text is not).
+MAX_WORDS = 50_000
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 10
 # Words with more ASCII capital I's than this get only the all-ı and all-i readings.
@@ -56,8 +58,8 @@ def has_turkish_letters(word: str) -> bool:
 
 
 def fold(word: str) -> str:
-    """The folded form: Turkish lower-case, then plain Latin letters."""
-    return to_ascii(turkish_lower(word)).lower()
+    """The folded form: Turkish lower-case, then plain Latin letters (never with a space)."""
+    return "".join(to_ascii(turkish_lower(word)).lower().split())
 
 
 def turkish_forms(word: str) -> tuple[str, ...]:
@@ -154,6 +156,8 @@ class _WordTables:
         self.turkish: dict[str, str] = {}
         self.folded_more: dict[str, str] = {}
         self.turkish_more: dict[str, str] = {}
+        # Words that fold to nothing (a lone compatibility character): left out of texts.
+        self.blank: set[str] = set()
 
     def learn(self, text_words: list[str]) -> None:
         new = set(text_words).difference(self.folded)
@@ -164,6 +168,8 @@ class _WordTables:
                 table.clear()
         for word in new:
             tokens = analyse_word(word, self.language)
+            if not tokens.folded:
+                self.blank.add(word)
             self.folded[word] = tokens.folded
             self.turkish[word] = tokens.turkish[0]
             self.folded_more[word] = " ".join(tokens.folded_stems)
@@ -173,13 +179,15 @@ class _WordTables:
 _tables: dict[str, _WordTables] = {}
 
 
-def analyse_text(text: str, language: str = "tr", max_words: int = 50_000) -> AnalysedText:
+def analyse_text(text: str, language: str = "tr", max_words: int = MAX_WORDS) -> AnalysedText:
     """Index tokens of a text (same analysis as queries get)."""
     text_words = words(text)[:max_words]
     tables = _tables.get(language)
     if tables is None:
         tables = _tables[language] = _WordTables(language)
     tables.learn(text_words)
+    if tables.blank and not tables.blank.isdisjoint(text_words):
+        text_words = [word for word in text_words if word not in tables.blank]
     folded = " ".join(
         filter(
             None,

@@ -29,13 +29,19 @@ holds any word, every word (as prefixes), every word in full, every word as
 typed.
 """
 
+import struct
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
+from psycopg.adapt import Dumper
+from psycopg.pq import Format
 
-from .analysis import AnalysedText, ParsedQuery, QueryTerm
+from .analysis import MAX_WORDS, ParsedQuery, QueryTerm, analyse_text, analyse_word, words
 from .models import SearchDocument
 
+# PostgreSQL's type oid of tsvector (fixed: a built-in type).
+TSVECTOR_OID = 3614
 # PostgreSQL only: Turkish-space tokens start with it (a digit keeps the parser's token whole).
 TURKISH_MARK = "0"
 # SQLite only: FTS rowid = day * ORDER_BASE + document id (ids stay below it).
@@ -50,14 +56,100 @@ BULK_CACHE_KIB = 262_144
 EXACT, FULL, TITLE, TITLE_ANY, BODY = 4, 3, 2, 1, 0
 
 
+# PostgreSQL's tsvector limits: positions above MAX_POSITION count as MAX_POSITION, and a
+# lexeme keeps at most MAX_POSITIONS of them (what to_tsvector does too).
+MAX_POSITION = 16_383
+MAX_POSITIONS = 255
+# Entry count, then per lexeme: a position count and the positions (big-endian).
+_COUNT = struct.Struct(">i")
+_POSITIONS = [struct.Struct(f">{count + 1}H") for count in range(MAX_POSITIONS + 1)]
+
+
+class _LexemeBytes(dict):
+    """Encoded lexemes with their terminating NUL, built once per distinct token."""
+
+    def __missing__(self, token: str) -> bytes:
+        if len(self) > 500_000:
+            self.clear()
+        value = self[token] = token.encode() + b"\0"
+        return value
+
+
+class _ExtraBytes(dict):
+    """A whole entry for a token that is not a word: one position, MAX_POSITION.
+
+    Extras (other readings, stems, Turkish forms) sit together past every word, so
+    they never make a phrase; phrases are matched on words only.
+    """
+
+    def __missing__(self, token: str) -> bytes:
+        if len(self) > 500_000:
+            self.clear()
+        value = self[token] = token.encode() + b"\0" + _POSITIONS[1].pack(1, MAX_POSITION)
+        return value
+
+
+_lexeme_bytes = _LexemeBytes()
+_extra_bytes = _ExtraBytes()
+
+
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = defaultdict(list)
+    if len(words) < MAX_POSITION:
+        for index, word in enumerate(words, 1):
+            positions[word].append(index)
+        return positions
+    for index, word in enumerate(words, 1):
+        found = positions[word]
+        if not found or found[-1] < MAX_POSITION:
+            found.append(min(index, MAX_POSITION))
+    return positions
+
+
+def tsvector_binary(words: list[str], extras: set[str]) -> bytes:
+    """A tsvector in PostgreSQL's binary wire format (for COPY).
+
+    ``words`` get their 1-based positions (phrases need them); ``extras`` one
+    shared position after them. Built here rather than by ``to_tsvector`` on the
+    server: our tokens are final (the analysis is ours), and parsing them again
+    was most of the server's work when indexing. Lexemes go in any order:
+    PostgreSQL sorts them on receipt (``tsvectorrecv``), in C.
+    """
+    positions = _positions(words)
+    lone = extras.difference(positions)
+    parts = [_COUNT.pack(len(positions) + len(lone))]
+    append = parts.append
+    for lexeme, found in positions.items():
+        count = len(found)
+        if count > MAX_POSITIONS:
+            found, count = found[:MAX_POSITIONS], MAX_POSITIONS
+        append(_lexeme_bytes[lexeme])
+        append(_POSITIONS[count].pack(count, *found))
+    parts.extend(map(_extra_bytes.__getitem__, lone))
+    return b"".join(parts)
+
+
+class _TsvectorDumper(Dumper):
+    """Sends the bytes of ``tsvector_binary`` as they are (binary COPY)."""
+
+    format = Format.BINARY
+    oid = TSVECTOR_OID
+
+    def dump(self, obj: bytes) -> bytes:
+        return obj
+
+
 def order_key(document: SearchDocument) -> int:
     return (document.day or 0) * ORDER_BASE + document.pk
 
 
 @dataclass
 class IndexedText:
-    title: AnalysedText
-    body: AnalysedText
+    """An item's texts as written; each backend analyses them into what it stores."""
+
+    title: str
+    body: str
+    language: str = "tr"
 
 
 def _fts_quote(token: str) -> str:
@@ -66,6 +158,48 @@ def _fts_quote(token: str) -> str:
 
 def _pg_quote(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class _VectorWords:
+    """Per language, each word's folded token and its other tokens (Turkish ones marked).
+
+    Vocabularies are small, so a text's tokens come from lookups, not from analysing
+    every word again.
+    """
+
+    MAX = 500_000
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.folded: dict[str, str] = {}
+        self.extras: dict[str, frozenset[str]] = {}
+        self.blank: set[str] = set()
+
+    def learn(self, text_words: list[str]) -> list[str]:
+        """Know every word of the text; returns the words that fold to something."""
+        new = set(text_words).difference(self.folded)
+        if new:
+            if len(self.folded) + len(new) > self.MAX:
+                self.folded.clear()
+                self.extras.clear()
+            for word in new:
+                tokens = analyse_word(word, self.language)
+                if not tokens.folded:
+                    self.blank.add(word)
+                self.folded[word] = tokens.folded
+                self.extras[word] = frozenset(
+                    (
+                        *tokens.folded_stems,
+                        *(TURKISH_MARK + token for token in tokens.turkish),
+                        *(TURKISH_MARK + token for token in tokens.turkish_stems),
+                    )
+                )
+        if self.blank and not self.blank.isdisjoint(text_words):
+            return [word for word in text_words if word not in self.blank]
+        return text_words
+
+
+_words_for_vectors: dict[str, _VectorWords] = {}
 
 
 class Backend:
@@ -107,7 +241,6 @@ class PostgresBackend(Backend):
     order = "d.day DESC NULLS LAST, d.id DESC"
     source = "search_searchdocument d"
 
-    VECTOR = "to_tsvector('simple', %s)"
     GIN_INDEXES = {
         "search_document_vector": "CREATE INDEX search_document_vector "
         "ON search_searchdocument USING gin (vector)",
@@ -115,12 +248,18 @@ class PostgresBackend(Backend):
         "ON search_searchdocument USING gin (title_vector)",
     }
 
-    @staticmethod
-    def _text(text: AnalysedText) -> str:
-        # Tokens are separated by single spaces: marking each is one replace().
-        if not text.turkish:
-            return text.folded
-        return f"{text.folded} {TURKISH_MARK}{text.turkish.replace(' ', ' ' + TURKISH_MARK)}"
+    def __init__(self) -> None:
+        self._words = _words_for_vectors
+
+    def _vector_parts(self, text: str, language: str) -> tuple[list[str], set[str]]:
+        """(words, extras) of a text: its folded words in order, and every other token."""
+        table = self._words.get(language)
+        if table is None:
+            table = self._words[language] = _VectorWords(language)
+        text_words = table.learn(words(text)[:MAX_WORDS])
+        extras: set[str] = set()
+        extras.update(*map(table.extras.__getitem__, set(text_words)))
+        return list(map(table.folded.__getitem__, text_words)), extras
 
     def insert(self, documents: list[SearchDocument], texts: list[IndexedText]) -> None:
         if not documents:
@@ -134,22 +273,33 @@ class PostgresBackend(Backend):
                 [len(documents)],
             )
             ids = [row[0] for row in cursor.fetchall()]
-            rows = []
-            for pk, document, text in zip(ids, documents, texts, strict=True):
-                title = self._text(text.title)
-                rows.append(
-                    [pk]
-                    + [f.get_db_prep_save(getattr(document, f.attname), connection) for f in fields]
-                    + [f"{title} {self._text(text.body)}", title]
-                )
-            placeholders = ", ".join(["%s"] * (len(fields) + 1))
-            # One statement per row in a pipeline (psycopg's executemany): far cheaper to
-            # prepare than one statement with thousands of parameters.
-            cursor.executemany(
-                f"INSERT INTO search_searchdocument (id, {columns}, vector, title_vector) "  # noqa: S608
-                f"VALUES ({placeholders}, {self.VECTOR}, {self.VECTOR})",
-                rows,
+            statement = (
+                f"COPY search_searchdocument (id, {columns}, vector, title_vector) "
+                "FROM STDIN (FORMAT BINARY)"
             )
+            cursor.execute(
+                f"SELECT id, {columns}, vector, title_vector "  # noqa: S608
+                "FROM search_searchdocument LIMIT 0"
+            )
+            types = [column.type_code for column in cursor.description]
+            raw = cursor.cursor
+            raw.adapters.register_dumper(None, _TsvectorDumper)
+            with raw.copy(statement) as copy:
+                copy.set_types(types)
+                for pk, document, text in zip(ids, documents, texts, strict=True):
+                    title_words, title_extras = self._vector_parts(text.title, text.language)
+                    body_words, body_extras = self._vector_parts(text.body, text.language)
+                    copy.write_row(
+                        [pk]
+                        + [
+                            f.get_db_prep_save(getattr(document, f.attname), connection)
+                            for f in fields
+                        ]
+                        + [
+                            tsvector_binary(title_words + body_words, title_extras | body_extras),
+                            tsvector_binary(title_words, title_extras),
+                        ]
+                    )
         for pk, document in zip(ids, documents, strict=True):
             document.pk = pk
             document._state.adding = False
@@ -168,7 +318,7 @@ class PostgresBackend(Backend):
             if connection.in_atomic_block:
                 # Inside a transaction (tests): deferred FK checks must run before CREATE INDEX.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET maintenance_work_mem = '256MB'")
+            cursor.execute("SET maintenance_work_mem = '1GB'")
             for name, create in self.GIN_INDEXES.items():
                 cursor.execute(
                     "SELECT 1 FROM pg_indexes WHERE tablename = 'search_searchdocument' "
@@ -244,16 +394,12 @@ class SqliteBackend(Backend):
         rows = []
         tokens: set[str] = set()
         for document, text in zip(documents, texts, strict=True):
+            title = analyse_text(text.title, text.language)
+            body = analyse_text(text.body, text.language)
             rows.append(
-                (
-                    order_key(document),
-                    text.title.folded,
-                    text.title.turkish,
-                    text.body.folded,
-                    text.body.turkish,
-                )
+                (order_key(document), title.folded, title.turkish, body.folded, body.turkish)
             )
-            for analysed in (text.title, text.body):
+            for analysed in (title, body):
                 tokens.update(analysed.folded.split())
                 tokens.update(analysed.turkish.split())
         with connection.cursor() as cursor:

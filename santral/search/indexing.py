@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from .analysis import analyse_text, fold, words
+from .analysis import fold, words
 from .backends import IndexedText, get_backend
 from .models import Scope, SearchDocument, SearchTerm, SearchTopic
 from .providers import IndexEntry, all_providers, provider_for
@@ -69,10 +69,7 @@ def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = Tr
     get_backend().insert(
         documents,
         [
-            IndexedText(
-                title=analyse_text(item.entry.title, item.entry.language),
-                body=analyse_text(item.entry.body, item.entry.language),
-            )
+            IndexedText(title=item.entry.title, body=item.entry.body, language=item.entry.language)
             for item in pending
         ],
     )
