@@ -5,20 +5,21 @@ handling is ours and identical) and differ only in how they store tokens and
 express a match:
 
 * PostgreSQL: ``search_searchdocument.vector`` (tsvector of title and body, GIN
-  index) and ``title_vector`` (title only, GIN index), built by
-  ``to_tsvector('simple', …)`` from our token strings (the ``simple``
-  configuration only splits on spaces and lower-cases what is already lower
-  case). Turkish tokens carry a leading ``0`` (a "numword" to the parser) so the
-  two spaces never meet. Matches in recency order come from the B-tree index on
-  ``(day DESC NULLS LAST, id DESC)``.
+  index) and ``title_vector`` (title only, GIN index). We build the tsvectors
+  ourselves (``tsvector_binary``) and send them by binary COPY: the folded
+  words with their positions (phrases), every other token (Turkish forms,
+  readings, stems) at one shared position past them. Turkish tokens carry a
+  leading ``0`` so the two spaces never meet. Matches in recency order come
+  from the B-tree index on ``(day DESC NULLS LAST, id DESC)``.
 * SQLite: the FTS5 table ``search_fts`` with four columns (folded / Turkish,
   title / body) and the ``unicode61 remove_diacritics 0`` tokenizer. Its rowid
   is the document's *order key* ``day · 10¹⁰ + id`` (``order_key``), so FTS5
   hands out matches newest first and stops after the few a page needs instead
   of reading every match. A query word used as a prefix is expanded to the
   indexed words it begins (table ``search_token``, at most ``MAX_EXPANSION``;
-  shorter or more prolific prefixes use FTS5's own prefix indexes 2 and 3),
-  because FTS5 merges every word of a prefix before it returns the first row.
+  a more prolific prefix uses FTS5's prefix syntax), because FTS5 merges every
+  word of a prefix before it returns the first row. There are no FTS5 prefix
+  indexes: they tripled what every insert wrote.
 
 A query becomes, per term: its form (as a prefix) OR its stems, in the folded
 space for a word typed in ASCII or in the Turkish space for a word typed with
@@ -31,9 +32,12 @@ typed.
 
 import struct
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from psycopg.adapt import Dumper
 from psycopg.pq import Format
 
@@ -42,13 +46,15 @@ from .models import SearchDocument
 
 # PostgreSQL's type oid of tsvector (fixed: a built-in type).
 TSVECTOR_OID = 3614
+# PostgreSQL only: memory for a search statement's bitmaps and sorts.
+SEARCH_WORK_MEM = "64MB"
 # PostgreSQL only: Turkish-space tokens start with it (a digit keeps the parser's token whole).
 TURKISH_MARK = "0"
 # SQLite only: FTS rowid = day * ORDER_BASE + document id (ids stay below it).
 ORDER_BASE = 10_000_000_000
-# SQLite only: a prefix that begins more indexed words than this uses FTS5's prefix syntax.
-MAX_EXPANSION = 40
-PREFIX_INDEX_MAX = 3
+# SQLite only: a prefix that begins more indexed words than this uses FTS5's prefix syntax
+# (no prefix index: FTS5 then merges every such word's postings, slower but right).
+MAX_EXPANSION = 200
 # SQLite only: page cache while rebuilding (KiB).
 BULK_CACHE_KIB = 262_144
 
@@ -210,8 +216,13 @@ class Backend:
     source = ""
 
     # writes
-    def insert(self, documents: list[SearchDocument], texts: list[IndexedText]) -> None:
-        """Insert the rows and their full-text tokens; sets each document's pk."""
+    def prepare(self, texts: list[IndexedText]) -> Any:
+        """The full-text part of a batch of texts, ready to write. Pure computation: bulk
+        indexing runs it in worker processes (``indexing.bulk_index``)."""
+        raise NotImplementedError
+
+    def insert(self, documents: list[SearchDocument], prepared: Any) -> None:
+        """Insert the rows and their prepared full-text part; sets each document's pk."""
         raise NotImplementedError
 
     def clear(self) -> None:
@@ -231,6 +242,12 @@ class Backend:
     def match(self, query: ParsedQuery, level: int) -> tuple[str, list]:
         """A condition (WHERE part, used with ``source``) for the rows of one level."""
         raise NotImplementedError
+
+    @contextmanager
+    def reading(self) -> Iterator:
+        """A cursor for a search's statements."""
+        with connection.cursor() as cursor:
+            yield cursor
 
     def size_bytes(self) -> int:
         raise NotImplementedError
@@ -261,7 +278,21 @@ class PostgresBackend(Backend):
         extras.update(*map(table.extras.__getitem__, set(text_words)))
         return list(map(table.folded.__getitem__, text_words)), extras
 
-    def insert(self, documents: list[SearchDocument], texts: list[IndexedText]) -> None:
+    def prepare(self, texts: list[IndexedText]) -> list[tuple[bytes, bytes]]:
+        """(vector, title vector) of each text, in PostgreSQL's binary format."""
+        prepared = []
+        for text in texts:
+            title_words, title_extras = self._vector_parts(text.title, text.language)
+            body_words, body_extras = self._vector_parts(text.body, text.language)
+            prepared.append(
+                (
+                    tsvector_binary(title_words + body_words, title_extras | body_extras),
+                    tsvector_binary(title_words, title_extras),
+                )
+            )
+        return prepared
+
+    def insert(self, documents: list[SearchDocument], prepared: list[tuple[bytes, bytes]]) -> None:
         if not documents:
             return
         fields = [f for f in SearchDocument._meta.concrete_fields if not f.primary_key]
@@ -286,19 +317,14 @@ class PostgresBackend(Backend):
             raw.adapters.register_dumper(None, _TsvectorDumper)
             with raw.copy(statement) as copy:
                 copy.set_types(types)
-                for pk, document, text in zip(ids, documents, texts, strict=True):
-                    title_words, title_extras = self._vector_parts(text.title, text.language)
-                    body_words, body_extras = self._vector_parts(text.body, text.language)
+                for pk, document, vectors in zip(ids, documents, prepared, strict=True):
                     copy.write_row(
                         [pk]
                         + [
                             f.get_db_prep_save(getattr(document, f.attname), connection)
                             for f in fields
                         ]
-                        + [
-                            tsvector_binary(title_words + body_words, title_extras | body_extras),
-                            tsvector_binary(title_words, title_extras),
-                        ]
+                        + list(vectors)
                     )
         for pk, document in zip(ids, documents, strict=True):
             document.pk = pk
@@ -375,6 +401,15 @@ class PostgresBackend(Backend):
             ]
         return everything, [self.tsquery(query)]
 
+    @contextmanager
+    def reading(self) -> Iterator:
+        # Bitmaps of common words must stay exact: a lossy bitmap makes PostgreSQL
+        # recheck (and detoast) every row of the pages it covers. SET LOCAL needs a
+        # transaction; it writes nothing.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL work_mem = '{SEARCH_WORK_MEM}'")
+            yield cursor
+
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_total_relation_size('search_searchdocument')")
@@ -387,26 +422,35 @@ class SqliteBackend(Backend):
     order = f"{TABLE}.rowid DESC"
     source = f"{TABLE} CROSS JOIN search_searchdocument d ON d.id = {TABLE}.rowid %% {ORDER_BASE}"
 
-    def insert(self, documents: list[SearchDocument], texts: list[IndexedText]) -> None:
-        if not documents:
-            return
-        SearchDocument.objects.bulk_create(documents)
+    def prepare(self, texts: list[IndexedText]) -> tuple[list[tuple[str, ...]], set[str]]:
+        """The four FTS5 columns of each text (folded and Turkish tokens of title and body),
+        and every token of the batch (for ``search_token``)."""
         rows = []
         tokens: set[str] = set()
-        for document, text in zip(documents, texts, strict=True):
+        for text in texts:
             title = analyse_text(text.title, text.language)
             body = analyse_text(text.body, text.language)
-            rows.append(
-                (order_key(document), title.folded, title.turkish, body.folded, body.turkish)
-            )
-            for analysed in (title, body):
-                tokens.update(analysed.folded.split())
-                tokens.update(analysed.turkish.split())
+            row = (title.folded, title.turkish, body.folded, body.turkish)
+            rows.append(row)
+            for column in row:
+                tokens.update(column.split())
+        return rows, tokens
+
+    def insert(
+        self, documents: list[SearchDocument], prepared: tuple[list[tuple[str, ...]], set[str]]
+    ) -> None:
+        if not documents:
+            return
+        rows, tokens = prepared
+        SearchDocument.objects.bulk_create(documents)
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {self.TABLE}(rowid, title_a, title_t, body_a, body_t) "  # noqa: S608
                 "VALUES (%s, %s, %s, %s, %s)",
-                rows,
+                [
+                    (order_key(document), *columns)
+                    for document, columns in zip(documents, rows, strict=True)
+                ],
             )
             cursor.executemany(
                 "INSERT OR IGNORE INTO search_token(token) VALUES (%s)",
@@ -444,8 +488,6 @@ class SqliteBackend(Backend):
 
     def _prefix(self, form: str) -> str:
         """FTS5 for "a word beginning with form": the words themselves when there are few."""
-        if len(form) <= PREFIX_INDEX_MAX:
-            return _fts_quote(form) + "*"
         if form not in self._expansions:
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -511,9 +553,18 @@ class SqliteBackend(Backend):
                 return 0
 
 
-def get_backend() -> Backend:
-    if connection.vendor == "postgresql":
+def backend_for(vendor: str) -> Backend:
+    if vendor == "postgresql":
         return PostgresBackend()
-    if connection.vendor == "sqlite":
+    if vendor == "sqlite":
         return SqliteBackend()
-    raise RuntimeError(f"Santral search supports PostgreSQL and SQLite, not {connection.vendor}.")
+    raise RuntimeError(f"Santral search supports PostgreSQL and SQLite, not {vendor}.")
+
+
+def get_backend() -> Backend:
+    return backend_for(connection.vendor)
+
+
+def prepare_texts(vendor: str, texts: list[IndexedText]) -> Any:
+    """``Backend.prepare`` by database name: what a worker process of a bulk load runs."""
+    return backend_for(vendor).prepare(texts)

@@ -5,14 +5,17 @@ audit record (they follow changes that services already audited). Each runs
 in the caller's transaction, so a rolled-back save leaves the index as it was.
 """
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 
 from .analysis import fold, words
-from .backends import IndexedText, get_backend
+from .backends import IndexedText, backend_for, get_backend, prepare_texts
 from .models import Scope, SearchDocument, SearchTerm, SearchTopic
 from .providers import IndexEntry, all_providers, provider_for
 
@@ -57,22 +60,19 @@ def _document(source: str, entry: IndexEntry) -> SearchDocument:
     )
 
 
-@transaction.atomic
-def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = True) -> int:
-    """Write (source, entry) pairs to the index; replace drops the sources' old rows first."""
-    pending = [_Pending(_document(source, entry), entry) for source, entry in items]
-    if replace:
-        unindex_sources({item.document.source for item in pending})
+def _texts(pending: list[_Pending]) -> list[IndexedText]:
+    return [
+        IndexedText(title=item.entry.title, body=item.entry.body, language=item.entry.language)
+        for item in pending
+    ]
+
+
+def _write(pending: list[_Pending], prepared: Any) -> int:
+    """Insert prepared items with their topics and title words (in the caller's transaction)."""
     if not pending:
         return 0
     documents = [item.document for item in pending]
-    get_backend().insert(
-        documents,
-        [
-            IndexedText(title=item.entry.title, body=item.entry.body, language=item.entry.language)
-            for item in pending
-        ],
-    )
+    get_backend().insert(documents, prepared)
     topics = [
         SearchTopic(document=document, name=name[:100])
         for document, item in zip(documents, pending, strict=True)
@@ -89,6 +89,50 @@ def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = Tr
         [SearchTerm(term=term[:64]) for term in sorted(terms)], ignore_conflicts=True
     )
     return len(documents)
+
+
+@transaction.atomic
+def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = True) -> int:
+    """Write (source, entry) pairs to the index; replace drops the sources' old rows first."""
+    pending = [_Pending(_document(source, entry), entry) for source, entry in items]
+    if replace:
+        unindex_sources({item.document.source for item in pending})
+    return _write(pending, get_backend().prepare(_texts(pending)))
+
+
+def bulk_index(
+    items: Iterable[tuple[str, IndexEntry]], *, batch_size: int = 500, workers: int = 0
+) -> int:
+    """Index many new entries (no old rows to replace): a rebuild or a benchmark's load.
+
+    With ``workers``, the analysis runs in that many forked processes while this one
+    writes, batch by batch in order; each batch is its own transaction. Workers only
+    compute (``Backend.prepare``): they never touch the database connection they inherit.
+    """
+    vendor = connection.vendor
+    written = 0
+    batches = (
+        [_Pending(_document(source, entry), entry) for source, entry in batch]
+        for batch in _batches(items, batch_size)
+    )
+    if workers <= 0:
+        for pending in batches:
+            with transaction.atomic():
+                written += _write(pending, backend_for(vendor).prepare(_texts(pending)))
+        return written
+    in_flight: deque = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for pending in batches:
+            in_flight.append((pending, pool.apply_async(prepare_texts, (vendor, _texts(pending)))))
+            if len(in_flight) > 2 * workers:
+                done, result = in_flight.popleft()
+                with transaction.atomic():
+                    written += _write(done, result.get())
+        while in_flight:
+            done, result = in_flight.popleft()
+            with transaction.atomic():
+                written += _write(done, result.get())
+    return written
 
 
 def unindex_sources(sources: Iterable[str]) -> None:
@@ -154,7 +198,7 @@ def bulk_loading() -> Iterator[None]:
         backend.bulk_end()
 
 
-def rebuild_index(*, batch_size: int = 500) -> dict[str, int]:
+def rebuild_index(*, batch_size: int = 500, workers: int = 0) -> dict[str, int]:
     """Empty the index and index every instance of every provider. Returns counts per kind."""
     clear_index()
     counts: dict[str, int] = {}
@@ -165,8 +209,6 @@ def rebuild_index(*, batch_size: int = 500) -> dict[str, int]:
                 for instance in provider.queryset().iterator(chunk_size=batch_size)
                 for entry in provider.entries(instance)
             )
-            for batch in _batches(items, batch_size):
-                counts[provider.kind] = counts.get(provider.kind, 0) + index_entries(
-                    batch, replace=False
-                )
-    return counts
+            written = bulk_index(items, batch_size=batch_size, workers=workers)
+            counts[provider.kind] = counts.get(provider.kind, 0) + written
+    return {kind: count for kind, count in counts.items() if count}

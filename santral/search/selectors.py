@@ -169,16 +169,16 @@ def _ranked(rows: list[tuple[int, int, int | None]], today: int) -> list[tuple[i
     ]
 
 
-def _run(
-    parsed: ParsedQuery, user, filters: SearchFilters, page: int, page_size: int, facets: bool
-) -> tuple[int, bool, list[tuple[int, float]], dict[str, list[FacetValue]]]:
-    """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets)."""
+def _statement(
+    parsed: ParsedQuery, user, filters: SearchFilters, wanted: int
+) -> tuple[str, list, str, list]:
+    """(SQL, params) of every level's newest ``wanted`` rows and the capped count; then the
+    matches' SQL (WHERE part over ``backend.source``) for the facets."""
     backend = get_backend()
     visibility, visibility_params = _visibility_condition(user)
     filter_conditions, filter_params = _filter_conditions(filters)
     common = " AND ".join([visibility, *filter_conditions])
     common_params = [*visibility_params, *filter_params]
-    wanted = page * page_size
     # Each level's best rows are its newest: a level's list holds every row of that level
     # that can reach the page (LIMIT page * page_size), read in recency order, so the
     # database stops early. One statement: every level's list and the capped count.
@@ -193,16 +193,30 @@ def _run(
         )
         params += [*condition_params, *common_params, wanted]
     condition, condition_params = backend.match(parsed, BODY)
-    match_params = [*condition_params, *common_params]
     parts.append(
         "SELECT -1, COUNT(*), NULL FROM (SELECT 1 AS one "  # noqa: S608
         f"FROM {backend.source} WHERE {condition} AND {common} LIMIT %s) AS capped"
     )
-    params += [*match_params, COUNT_CAP + 1]
+    params += [*condition_params, *common_params, COUNT_CAP + 1]
+    return (
+        " UNION ALL ".join(parts),
+        params,
+        f"{condition} AND {common}",
+        [*condition_params, *common_params],
+    )
+
+
+def _run(
+    parsed: ParsedQuery, user, filters: SearchFilters, page: int, page_size: int, facets: bool
+) -> tuple[int, bool, list[tuple[int, float]], dict[str, list[FacetValue]]]:
+    """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets)."""
+    backend = get_backend()
+    wanted = page * page_size
+    statement, params, matches, match_params = _statement(parsed, user, filters, wanted)
     count = 0
     rows = []
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+    with backend.reading() as cursor:
+        cursor.execute(statement, params)
         for level, document_id, day in cursor.fetchall():
             if level == -1:
                 count = document_id
@@ -213,7 +227,7 @@ def _run(
             found = _facets(
                 cursor,
                 f"SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, d.year "  # noqa: S608
-                f"FROM {backend.source} WHERE {condition} AND {common} "
+                f"FROM {backend.source} WHERE {matches} "
                 f"ORDER BY {backend.order} LIMIT %s",
                 [*match_params, COUNT_CAP],
             )
