@@ -14,8 +14,9 @@ end and the PostgreSQL index emptied (VACUUM FULL gives the disk back) unless
 
 Items are realistic Turkish council news (the WordPress peer's deterministic
 generator: 150-400 words, Turkish vocabulary, inflected forms, capitals), indexed
-through ``bulk_index`` (what ``search_rebuild`` runs) in batches, so the measured rate includes our Turkish
-analysis in Python and the database writes (inside ``bulk_loading()``, as
+through ``bulk_index`` (what ``search_rebuild`` runs; --workers analysis processes)
+in batches, so the measured rate includes our Turkish analysis in Python and the
+database writes (inside ``bulk_loading()``, as
 ``manage.py search_rebuild`` does: the full-text indexes are built once at the
 end and that time is included; generating the corpus is not). Queries run through
 ``santral.search.selectors.search`` (the page's and API's function):

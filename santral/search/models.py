@@ -48,7 +48,8 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("arama kaydı")
         verbose_name_plural = _("arama kayıtları")
-        indexes = [models.Index(fields=["visibility", "council"], name="search_doc_visibility")]
+        # No index on visibility: nearly every row is public, and PostgreSQL would walk such
+        # an index instead of the full-text one (see santral/search/postgres_plans.py).
 
     def __str__(self) -> str:
         return self.title

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
 
 from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
-from .backends import BODY, get_backend
+from .backends import BODY, Query, get_backend
 from .models import SearchDocument, SearchTerm, Visibility
 from .providers import kind_labels
 
@@ -169,41 +169,45 @@ def _ranked(rows: list[tuple[int, int, int | None]], today: int) -> list[tuple[i
     ]
 
 
-def _statement(
-    parsed: ParsedQuery, user, filters: SearchFilters, wanted: int
-) -> tuple[str, list, str, list]:
-    """(SQL, params) of every level's newest ``wanted`` rows and the capped count; then the
-    matches' SQL (WHERE part over ``backend.source``) for the facets."""
-    backend = get_backend()
+def _conditions(user, filters: SearchFilters) -> tuple[str, list]:
     visibility, visibility_params = _visibility_condition(user)
     filter_conditions, filter_params = _filter_conditions(filters)
-    common = " AND ".join([visibility, *filter_conditions])
-    common_params = [*visibility_params, *filter_params]
-    # Each level's best rows are its newest: a level's list holds every row of that level
-    # that can reach the page (LIMIT page * page_size), read in recency order, so the
-    # database stops early. One statement: every level's list and the capped count.
-    parts: list[str] = []
-    params: list = []
-    for level in backend.levels(parsed):
-        condition, condition_params = backend.match(parsed, level)
-        parts.append(
-            f"SELECT * FROM (SELECT {level} AS level, d.id AS id, d.day AS day "  # noqa: S608
-            f"FROM {backend.source} WHERE {condition} AND {common} "
-            f"ORDER BY {backend.order} LIMIT %s) AS level{level}"
+    return " AND ".join([visibility, *filter_conditions]), [*visibility_params, *filter_params]
+
+
+def _joined(parts: list[Query]) -> tuple[str, list]:
+    """One statement: every part's CTEs in front, then the parts' rows (UNION ALL)."""
+    ctes = [cte for part in parts for cte in part.ctes]
+    params = [param for part in parts for param in part.cte_params]
+    sql = " UNION ALL ".join(part.sql for part in parts)
+    for part in parts:
+        params += part.params
+    return (f"WITH {', '.join(ctes)} {sql}" if ctes else sql), params
+
+
+def _statement(parsed: ParsedQuery, user, filters: SearchFilters, wanted: int) -> tuple[str, list]:
+    """(SQL, params): every level's newest ``wanted`` rows, then the count up to COUNT_CAP + 1.
+
+    Each level's best rows are its newest: a level's list holds every row of that level
+    that can reach the page (page * page_size), read in recency order, so the database
+    stops early. The backend decides how each part reads its rows.
+    """
+    backend = get_backend()
+    common, common_params = _conditions(user, filters)
+    parts = [
+        backend.newest(
+            parsed,
+            level,
+            common,
+            common_params,
+            wanted,
+            select=f"{level} AS level, d.id AS id, d.day AS day",
+            name=f"level{level}",
         )
-        params += [*condition_params, *common_params, wanted]
-    condition, condition_params = backend.match(parsed, BODY)
-    parts.append(
-        "SELECT -1, COUNT(*), NULL FROM (SELECT 1 AS one "  # noqa: S608
-        f"FROM {backend.source} WHERE {condition} AND {common} LIMIT %s) AS capped"
-    )
-    params += [*condition_params, *common_params, COUNT_CAP + 1]
-    return (
-        " UNION ALL ".join(parts),
-        params,
-        f"{condition} AND {common}",
-        [*condition_params, *common_params],
-    )
+        for level in backend.levels(parsed)
+    ]
+    parts.append(backend.count(parsed, common, common_params, COUNT_CAP + 1))
+    return _joined(parts)
 
 
 def _run(
@@ -212,25 +216,29 @@ def _run(
     """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets)."""
     backend = get_backend()
     wanted = page * page_size
-    statement, params, matches, match_params = _statement(parsed, user, filters, wanted)
+    statement, params = _statement(parsed, user, filters, wanted)
     count = 0
     rows = []
     with backend.reading() as cursor:
         cursor.execute(statement, params)
         for level, document_id, day in cursor.fetchall():
             if level == -1:
-                count = document_id
+                count = max(count, document_id)
             else:
                 rows.append((level, document_id, day))
         found: dict[str, list[FacetValue]] = {}
         if facets and count:
-            found = _facets(
-                cursor,
-                f"SELECT d.id, d.kind, d.council_id, d.province_id, d.scope, d.year "  # noqa: S608
-                f"FROM {backend.source} WHERE {matches} "
-                f"ORDER BY {backend.order} LIMIT %s",
-                [*match_params, COUNT_CAP],
+            common, common_params = _conditions(user, filters)
+            matches = backend.newest(
+                parsed,
+                BODY,
+                common,
+                common_params,
+                COUNT_CAP,
+                select="d.id, d.kind, d.council_id, d.province_id, d.scope, d.year",
+                name="matches",
             )
+            found = _facets(cursor, matches)
     ranked = _ranked(rows, timezone.localdate().toordinal())
     more = count > COUNT_CAP
     return min(count, COUNT_CAP), more, ranked[(page - 1) * page_size : wanted], found
@@ -261,11 +269,12 @@ _FACET_PARTS = {
 }
 
 
-def _facets(cursor, matches: str, params: list) -> dict[str, list[FacetValue]]:
+def _facets(cursor, matches: Query) -> dict[str, list[FacetValue]]:
     from .models import Scope
 
     parts = " UNION ALL ".join(_FACET_PARTS[name] for name in FACETS)
-    cursor.execute(f"WITH m AS MATERIALIZED ({matches}) {parts}", params)
+    ctes = ", ".join([*matches.ctes, f"m AS MATERIALIZED ({matches.sql})"])
+    cursor.execute(f"WITH {ctes} {parts}", [*matches.cte_params, *matches.params])
     labels = {"type": kind_labels(), "scope": {k: str(v) for k, v in Scope.choices}}
     facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
     for name, value, label, number in cursor.fetchall():
