@@ -169,6 +169,20 @@ class IndexedText:
 
 
 @dataclass
+class Part:
+    """What one part of a search asks for: a level's newest ``rows`` rows that pass
+    ``common`` (visibility and filters), as the columns ``select`` of documents "d"."""
+
+    query: ParsedQuery
+    level: int
+    common: str
+    common_params: list
+    rows: int
+    select: str
+    name: str
+
+
+@dataclass
 class Query:
     """SQL for one part of a search: common table expressions it needs, then a SELECT."""
 
@@ -263,22 +277,16 @@ class Backend:
         """A condition (WHERE part, used with ``source``) for the rows of one level."""
         raise NotImplementedError
 
-    def newest(
-        self,
-        query: ParsedQuery,
-        level: int,
-        common: str,
-        common_params: list,
-        wanted: int,
-        select: str,
-        name: str,
-    ) -> Query:
-        """The newest ``wanted`` rows of a level (columns ``select`` of documents "d")."""
-        condition, params = self.match(query, level)
+    def newest(self, part: Part) -> Query:
+        """The rows a part asks for, in recency order."""
+        return self._ordered(part, self.order)
+
+    def _ordered(self, part: Part, order: str) -> Query:
+        condition, params = self.match(part.query, part.level)
         return Query(
-            f"SELECT * FROM (SELECT {select} FROM {self.source} "  # noqa: S608
-            f"WHERE {condition} AND {common} ORDER BY {self.order} LIMIT %s) AS {name}",
-            [*params, *common_params, wanted],
+            f"SELECT * FROM (SELECT {part.select} FROM {self.source} "  # noqa: S608
+            f"WHERE {condition} AND {part.common} ORDER BY {order} LIMIT %s) AS {part.name}",
+            [*params, *part.common_params, part.rows],
         )
 
     def count(self, query: ParsedQuery, common: str, common_params: list, cap: int) -> Query:
@@ -481,39 +489,30 @@ class PostgresBackend(Backend):
             ]
         return everything, [self.tsquery(query)]
 
-    def newest(
-        self,
-        query: ParsedQuery,
-        level: int,
-        common: str,
-        common_params: list,
-        wanted: int,
-        select: str,
-        name: str,
-    ) -> Query:
-        condition, params = self.match(query, level)
-        low, high = self._density(query, level)
+    def newest(self, part: Part) -> Query:
+        low, high = self._density(part.query, part.level)
         # The bitmap way: ordering by an expression keeps PostgreSQL off the (day, id) index.
-        bitmap = Query(
-            f"SELECT * FROM (SELECT {select} FROM {self.source} "  # noqa: S608
-            f"WHERE {condition} AND {common} "
-            f"ORDER BY d.day + 0 DESC NULLS LAST, d.id DESC LIMIT %s) AS {name}",
-            [*params, *common_params, wanted],
-        )
+        bitmap = self._ordered(part, "d.day + 0 DESC NULLS LAST, d.id DESC")
         if high * table_stats().rows < BITMAP_ROWS:
             return bitmap
-        walk = f"walk_{name}"
-        bounds = TITLE_WALK_ROWS if level in (EXACT, FULL, TITLE) else BODY_WALK_ROWS
+        condition, params = self.match(part.query, part.level)
+        walk = f"walk_{part.name}"
+        bounds = TITLE_WALK_ROWS if part.level in (EXACT, FULL, TITLE) else BODY_WALK_ROWS
         return Query(
-            f"SELECT * FROM {walk} UNION ALL SELECT * FROM ({bitmap.sql}) AS rest_{name} "  # noqa: S608
+            f"SELECT * FROM {walk} UNION ALL SELECT * FROM ({bitmap.sql}) AS rest_{part.name} "  # noqa: S608
             f"WHERE (SELECT COUNT(*) FROM {walk}) < %s",
-            [*bitmap.params, wanted],
+            [*bitmap.params, part.rows],
             ctes=[
-                f"{walk} AS MATERIALIZED (SELECT {select} FROM (SELECT * "  # noqa: S608
+                f"{walk} AS MATERIALIZED (SELECT {part.select} FROM (SELECT * "  # noqa: S608
                 f"FROM search_searchdocument ORDER BY day DESC NULLS LAST, id DESC LIMIT %s) AS d "
-                f"WHERE {condition} AND {common} ORDER BY {self.order} LIMIT %s)"
+                f"WHERE {condition} AND {part.common} ORDER BY {self.order} LIMIT %s)"
             ],
-            cte_params=[walk_rows(wanted, low, bounds), *params, *common_params, wanted],
+            cte_params=[
+                walk_rows(part.rows, low, bounds),
+                *params,
+                *part.common_params,
+                part.rows,
+            ],
         )
 
     def count(self, query: ParsedQuery, common: str, common_params: list, cap: int) -> Query:

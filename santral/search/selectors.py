@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
 
 from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
-from .backends import BODY, Query, get_backend
+from .backends import BODY, Part, Query, get_backend
 from .models import SearchDocument, SearchTerm, Visibility
 from .providers import kind_labels
 
@@ -196,13 +196,15 @@ def _statement(parsed: ParsedQuery, user, filters: SearchFilters, wanted: int) -
     common, common_params = _conditions(user, filters)
     parts = [
         backend.newest(
-            parsed,
-            level,
-            common,
-            common_params,
-            wanted,
-            select=f"{level} AS level, d.id AS id, d.day AS day",
-            name=f"level{level}",
+            Part(
+                parsed,
+                level,
+                common,
+                common_params,
+                wanted,
+                select=f"{level} AS level, d.id AS id, d.day AS day",
+                name=f"level{level}",
+            )
         )
         for level in backend.levels(parsed)
     ]
@@ -230,13 +232,15 @@ def _run(
         if facets and count:
             common, common_params = _conditions(user, filters)
             matches = backend.newest(
-                parsed,
-                BODY,
-                common,
-                common_params,
-                COUNT_CAP,
-                select="d.id, d.kind, d.council_id, d.province_id, d.scope, d.year",
-                name="matches",
+                Part(
+                    parsed,
+                    BODY,
+                    common,
+                    common_params,
+                    COUNT_CAP,
+                    select="d.id, d.kind, d.council_id, d.province_id, d.scope, d.year",
+                    name="matches",
+                )
             )
             found = _facets(cursor, matches)
     ranked = _ranked(rows, timezone.localdate().toordinal())
