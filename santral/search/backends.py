@@ -45,12 +45,15 @@ from .analysis import MAX_WORDS, ParsedQuery, QueryTerm, analyse_text, analyse_w
 from .models import SearchDocument
 from .postgres_plans import (
     BITMAP_ROWS,
+    BODY_WALK_ROW_US,
     BODY_WALK_ROWS,
     SAMPLE_MATCHES,
     SAMPLE_ROWS,
+    TITLE_WALK_ROW_US,
     TITLE_WALK_ROWS,
     Option,
     table_stats,
+    walk_is_cheaper,
     walk_rows,
 )
 
@@ -493,11 +496,14 @@ class PostgresBackend(Backend):
         low, high = self._density(part.query, part.level)
         # The bitmap way: ordering by an expression keeps PostgreSQL off the (day, id) index.
         bitmap = self._ordered(part, "d.day + 0 DESC NULLS LAST, d.id DESC")
-        if high * table_stats().rows < BITMAP_ROWS:
+        rows = table_stats().rows
+        title = part.level in (EXACT, FULL, TITLE)
+        row_us = TITLE_WALK_ROW_US if title else BODY_WALK_ROW_US
+        if high * rows < BITMAP_ROWS or not walk_is_cheaper(part.rows, high, rows, row_us):
             return bitmap
         condition, params = self.match(part.query, part.level)
         walk = f"walk_{part.name}"
-        bounds = TITLE_WALK_ROWS if part.level in (EXACT, FULL, TITLE) else BODY_WALK_ROWS
+        bounds = TITLE_WALK_ROWS if title else BODY_WALK_ROWS
         return Query(
             f"SELECT * FROM {walk} UNION ALL SELECT * FROM ({bitmap.sql}) AS rest_{part.name} "  # noqa: S608
             f"WHERE (SELECT COUNT(*) FROM {walk}) < %s",
@@ -554,6 +560,10 @@ class PostgresBackend(Backend):
             cursor.execute("SET LOCAL enable_seqscan = off")
             # Disabled paths cost "infinity", which would trigger JIT compilation (~0.5 s).
             cursor.execute("SET LOCAL jit = off")
+            # Facets join a thousand matches to their topics: by index, never by reading
+            # the whole topic table (the planner's guess of the CTE's size misled it).
+            cursor.execute("SET LOCAL enable_mergejoin = off")
+            cursor.execute("SET LOCAL enable_hashjoin = off")
             yield cursor
 
     def size_bytes(self) -> int:

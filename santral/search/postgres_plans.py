@@ -33,6 +33,16 @@ BITMAP_ROWS = 4_000
 WALK_SAFETY = 6.0
 TITLE_WALK_ROWS = (500, 20_000)
 BODY_WALK_ROWS = (50, 3_000)
+# A part that wants many rows (the facets' newest 1 000 matches) may walk further: up to
+# this many rows per row wanted, and WALK_MAX_ROWS in all.
+WALK_ROWS_PER_WANTED = 20
+WALK_MAX_ROWS = 20_000
+# What a row costs (µs, measured at 1 000 000 items): walking, a title (small, inline
+# vector) or a body (detoasted, in index order: random reads); taking a match from a
+# bitmap (heap fetch and sort).
+TITLE_WALK_ROW_US = 2.0
+BODY_WALK_ROW_US = 25.0
+BITMAP_ROW_US = 3.0
 # Counting common words: a random sample of about SAMPLE_ROWS rows (whole pages). With
 # SAMPLE_MATCHES matches or more in it, and twice the cap by proportion, there are more
 # matches than the cap: were there only the cap (1 001 of 1 000 000 rows), a sample of
@@ -134,5 +144,13 @@ def table_stats(table: str = "search_searchdocument") -> TableStats:
 def walk_rows(wanted: int, density: float, bounds: tuple[int, int]) -> int:
     """How many of the newest rows a walk reads to find ``wanted`` matches, with a margin."""
     least, most = bounds
+    most = min(WALK_MAX_ROWS, max(most, WALK_ROWS_PER_WANTED * wanted))
     needed = math.ceil(wanted / max(density, 1e-9) * WALK_SAFETY)
     return max(wanted, least, min(most, needed))
+
+
+def walk_is_cheaper(wanted: int, share: float, rows: float, row_us: float) -> bool:
+    """Whether walking to ``wanted`` matches beats the whole bitmap, were ``share`` of the
+    rows to match (the high estimate: when it is too high, the bounded walk comes back
+    short and the bitmap runs after all)."""
+    return wanted / max(share, 1e-9) * row_us < share * rows * BITMAP_ROW_US
