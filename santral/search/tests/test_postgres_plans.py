@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from santral.search import backends, postgres_plans
+from santral.search.analysis import parse_query
 from santral.search.selectors import COUNT_CAP, search
 
 from .conftest import keys
@@ -47,6 +48,7 @@ def _answers() -> dict[str, tuple[list[str], int]]:
 
 def _walk_always(monkeypatch, rows: tuple[int, int]) -> None:
     monkeypatch.setattr(backends, "BITMAP_ROWS", -1)
+    monkeypatch.setattr(backends, "walk_is_cheaper", lambda *args: True)
     monkeypatch.setattr(backends, "TITLE_WALK_ROWS", rows)
     monkeypatch.setattr(backends, "BODY_WALK_ROWS", rows)
 
@@ -59,7 +61,11 @@ def test_walks_short_or_whole_give_the_bitmap_answers(corpus, monkeypatch, rows)
     assert expected["kent konseyi isparta"][0][0] == "isparta"
 
     _walk_always(monkeypatch, rows)
+    walked = backends.PostgresBackend().newest(
+        backends.Part(parse_query("kent"), backends.BODY, "1 = 1", [], 5, "d.id", "probe")
+    )
 
+    assert walked.ctes  # the parts walk
     assert _answers() == expected
 
 
@@ -115,4 +121,8 @@ def test_estimates_from_lexeme_frequencies():
     assert (low, high) == (pytest.approx(0.25), 0.5)
     assert postgres_plans.walk_rows(10, 0.5, (50, 3_000)) == 120
     assert postgres_plans.walk_rows(10, 1e-9, (50, 3_000)) == 3_000
-    assert postgres_plans.walk_rows(500, 0.9, (50, 3_000)) == 3_000
+    assert postgres_plans.walk_rows(500, 0.9, (50, 3_000)) == 3_334
+    assert postgres_plans.walk_rows(5_000, 0.001, (50, 3_000)) == 20_000
+    assert postgres_plans.walk_is_cheaper(10, 0.5, 1_000_000, 25.0)
+    assert not postgres_plans.walk_is_cheaper(10, 0.0001, 1_000_000, 25.0)
+    assert not postgres_plans.walk_is_cheaper(1_000, 0.05, 1_000_000, 25.0)
