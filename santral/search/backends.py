@@ -555,15 +555,18 @@ class PostgresBackend(Backend):
         # recheck (and detoast) every row of the pages it covers. SET LOCAL needs a
         # transaction; it writes nothing.
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL work_mem = '{SEARCH_WORK_MEM}'")
-            # The plan of each part is ours (``newest``, ``count``): never a full scan instead.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            # Disabled paths cost "infinity", which would trigger JIT compilation (~0.5 s).
-            cursor.execute("SET LOCAL jit = off")
-            # Facets join a thousand matches to their topics: by index, never by reading
-            # the whole topic table (the planner's guess of the CTE's size misled it).
-            cursor.execute("SET LOCAL enable_mergejoin = off")
-            cursor.execute("SET LOCAL enable_hashjoin = off")
+            # The plan of each part is ours (``newest``, ``count``): never a full scan
+            # instead. Disabled paths cost "infinity", which would trigger JIT compilation
+            # (about 0.5 s), so JIT is off. Facets join a thousand matches to their topics
+            # by index, never by reading the whole topic table (the planner's guess of a
+            # CTE's size misled it into a merge join). One statement for all of it.
+            cursor.execute(
+                "SELECT set_config('work_mem', %s, true), "
+                "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+                "set_config('enable_mergejoin', 'off', true), "
+                "set_config('enable_hashjoin', 'off', true)",
+                [SEARCH_WORK_MEM],
+            )
             yield cursor
 
     def size_bytes(self) -> int:

@@ -119,17 +119,21 @@ def table_stats(table: str = "search_searchdocument") -> TableStats:
     cached = _cache.get(table)
     if cached is not None and time.monotonic() - cached.read_at < STATS_SECONDS:
         return cached
+    rows = 0.0
+    columns = {}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = %s", [table])
-        row = cursor.fetchone()
-        rows = float(row[0]) if row else 0.0
+        # One statement: the row count on every row, and a row per analysed tsvector column.
         cursor.execute(
-            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs "
-            "FROM pg_stats WHERE tablename = %s AND most_common_elems IS NOT NULL",
+            "SELECT GREATEST(c.reltuples, 0), s.attname, s.most_common_elems::text::text[], "
+            "s.most_common_elem_freqs FROM pg_class c LEFT JOIN pg_stats s "
+            "ON s.tablename = c.relname AND s.most_common_elems IS NOT NULL "
+            "WHERE c.relname = %s",
             [table],
         )
-        columns = {}
-        for column, lexemes, frequencies in cursor.fetchall():
+        for reltuples, column, lexemes, frequencies in cursor.fetchall():
+            rows = float(reltuples)
+            if column is None:
+                continue
             # Two numbers follow the per-lexeme frequencies: their minimum and maximum.
             pairs = sorted(zip(lexemes, frequencies[: len(lexemes)], strict=True))
             columns[column] = ColumnStats(
