@@ -12,6 +12,14 @@ from .models import Visibility
 from .providers import IndexEntry, PageProvider, _council_of, register
 
 
+def _body(page) -> str:
+    """The page's full text without its title: ``search_text`` (intro, body, files and
+    translations) begins with the title, which the index keeps in its own field."""
+    text = page.search_text or page.intro or ""
+    first, _, rest = text.partition("\n")
+    return rest if first == page.title else text
+
+
 class ContentPageProvider(PageProvider):
     def entries(self, page) -> list[IndexEntry]:
         page = self.model._default_manager.filter(pk=page.pk).first()
@@ -25,7 +33,7 @@ class ContentPageProvider(PageProvider):
                 kind=self.kind,
                 title=page.title,
                 url=page.url or "",
-                body="\n".join(part for part in (page.intro, page.search_text) if part),
+                body=_body(page),
                 council=page.council or _council_of(page),
                 scope=page.scope,
                 topics=tuple(topic.name for topic in page.topics.all()),

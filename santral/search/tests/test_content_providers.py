@@ -46,3 +46,14 @@ def test_unpublishing_removes_the_page(cast):
     assert _titles(AnonymousUser(), "cevre") == ["Çevre günü"]
     page.unpublish()
     assert _titles(AnonymousUser(), "cevre") == []
+
+
+def test_the_indexed_body_holds_the_intro_once_and_not_the_title(cast):
+    from santral.search.models import SearchDocument
+
+    make_news(
+        cast.council_a, title="Kent Forumu", slug="forum", intro="Forum cumartesi toplanıyor."
+    )
+    body = SearchDocument.objects.get(title="Kent Forumu").body
+    assert body.count("Forum cumartesi toplanıyor.") == 1
+    assert not body.startswith("Kent Forumu")
