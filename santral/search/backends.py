@@ -31,6 +31,7 @@ typed.
 """
 
 import struct
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -245,7 +246,7 @@ class _VectorWords:
 _words_for_vectors: dict[str, _VectorWords] = {}
 
 
-class Backend:
+class Backend(ABC):
     vendor = ""
     # SQL ordering the rows of match(): newest first, then the higher id.
     order = ""
@@ -253,21 +254,24 @@ class Backend:
     source = ""
 
     # writes
+    @abstractmethod
     def prepare(self, texts: list[IndexedText]) -> Any:
         """The full-text part of a batch of texts, ready to write. Pure computation: bulk
         indexing runs it in worker processes (``indexing.bulk_index``)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def insert(self, documents: list[SearchDocument], prepared: Any) -> None:
         """Insert the rows and their prepared full-text part; sets each document's pk."""
-        raise NotImplementedError
 
+    @abstractmethod
     def clear(self) -> None:
-        raise NotImplementedError
+        """Remove every full-text row (the document rows are the caller's)."""
 
+    @abstractmethod
     def bulk_start(self) -> None:
         """Before a rebuild: drop what is cheaper to build once at the end."""
 
+    @abstractmethod
     def bulk_end(self) -> None:
         """After a rebuild: build it again."""
 
@@ -276,9 +280,9 @@ class Backend:
         several = len(query.terms) + len(query.phrases) > 1
         return [EXACT, FULL, TITLE, *([TITLE_ANY] if several else []), BODY]
 
+    @abstractmethod
     def match(self, query: ParsedQuery, level: int) -> tuple[str, list]:
         """A condition (WHERE part, used with ``source``) for the rows of one level."""
-        raise NotImplementedError
 
     def newest(self, part: Part) -> Query:
         """The rows a part asks for, in recency order."""
@@ -307,8 +311,9 @@ class Backend:
         with connection.cursor() as cursor:
             yield cursor
 
+    @abstractmethod
     def size_bytes(self) -> int:
-        raise NotImplementedError
+        """The index's size on disk (table, full-text data, vocabulary)."""
 
 
 class PostgresBackend(Backend):

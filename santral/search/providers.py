@@ -11,6 +11,7 @@ Adding a Wagtail page type (see docs/search.md) takes a few lines::
     register(PageProvider(NewsPage, kind="news", label=_("Haber"), body_fields=["intro", "body"]))
 """
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,7 +42,7 @@ class IndexEntry:
 
 
 @dataclass
-class SearchProvider:
+class SearchProvider(ABC):
     """Base provider: index ``model`` instances through ``entries``."""
 
     model: type[models.Model]
@@ -50,8 +51,9 @@ class SearchProvider:
     select_related: tuple[str, ...] = ()
     _connected: bool = field(default=False, repr=False)
 
+    @abstractmethod
     def entries(self, instance) -> list[IndexEntry]:
-        raise NotImplementedError
+        """The index entries of an instance: none when it must not be found."""
 
     def queryset(self) -> models.QuerySet:
         return self.model._default_manager.select_related(*self.select_related)
