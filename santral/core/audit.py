@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import AuditRecord
+from .request_id import current_request_id
 
 
 def audit_record(
@@ -27,6 +28,7 @@ def audit_record(
         target_repr=str(target)[:255] if target is not None else "",
         before=before,
         after=after,
+        request_id=current_request_id(),
     )
 
 

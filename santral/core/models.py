@@ -20,6 +20,8 @@ class User(AbstractUser):
 
     email = models.EmailField(_("e-posta"), unique=True)
     full_name = models.CharField(_("ad soyad"), max_length=150, blank=True)
+    # Part of the session hash: raising it signs the user out of every other session.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SantralUserManager()
 
@@ -60,6 +62,8 @@ class AuditRecord(models.Model):
     target_repr = models.CharField(_("nesne"), max_length=255, blank=True)
     before = models.JSONField(_("önce"), null=True, blank=True)
     after = models.JSONField(_("sonra"), null=True, blank=True)
+    # The request that made the change (also in the logs, and in the X-Request-ID header).
+    request_id = models.CharField(_("istek kimliği"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-at", "-id"]
