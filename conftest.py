@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from santral.core.factories import UserFactory, give_totp
@@ -15,6 +16,36 @@ def _interface_language_reset():
     translation.activate("tr")
     yield
     translation.activate("tr")
+
+
+class SignedInClient(Client):
+    """A test client whose force_login leaves the session as a full sign-in does: password
+    and, for people with a TOTP key, the second factor (allauth's authentication records).
+
+    Tests about two-factor login itself use a plain `django.test.Client`, whose force_login
+    is a password-only session (what Wagtail's own login form used to create).
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+        from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+        from allauth.account.internal.userkit import user_id_to_str
+        from allauth.mfa.models import Authenticator
+
+        records = [{"method": "password", "at": 0, "email": user.email}]
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is not None:
+            records.append({"method": "mfa", "at": 0, "id": totp.pk, "type": "totp"})
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return SignedInClient()
 
 
 @dataclass

@@ -6,7 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from santral.core.accounts.views import backoffice_login_redirect
+
 urlpatterns = [
+    # Wagtail's login form would sign in with the password alone: the back office uses
+    # allauth's login (password, then TOTP where the role needs it).
+    path("admin/login/", backoffice_login_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("santral.api.urls")),

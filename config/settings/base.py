@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "santral.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "santral.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "santral.councils.middleware.SessionLimitsMiddleware",
     "santral.councils.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -163,6 +165,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Santral] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Santral"
+# Sessions (docs/security.md): staff sessions end after 30 minutes without a request and
+# 12 hours after sign-in; everyone else's SESSION_COOKIE_AGE (14 days) after sign-in.
+SANTRAL_STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("SANTRAL_STAFF_SESSION_IDLE_SECONDS", 1800))
+SANTRAL_STAFF_SESSION_MAX_SECONDS = int(
+    os.environ.get("SANTRAL_STAFF_SESSION_MAX_SECONDS", 12 * 3600)
+)
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 14 * 24 * 3600))
 
 # Internationalisation: Turkish is the source language and lives at "/".
 LANGUAGE_CODE = "tr"
@@ -217,6 +226,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# One way in: the back office signs people in through allauth (password, then TOTP where the
+# role needs it); Wagtail's own login and password-reset screens lead there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "vtt"]
 
@@ -287,7 +300,19 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "santral.core.request_id.RequestIdLogFilter"}},
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

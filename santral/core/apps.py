@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Çekirdek")
 
     def ready(self) -> None:
+        from .accounts import audit as account_audit
         from .page_cache import connect_signals
 
         connect_signals()
+        account_audit.connect_mfa_signals()

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from .request_id import new_request_id, reset_request_id, set_request_id
+
 
 class ContentSecurityPolicyMiddleware:
     """Send a strict Content-Security-Policy on every public page.
@@ -20,4 +22,24 @@ class ContentSecurityPolicyMiddleware:
         if "Content-Security-Policy" not in response:
             relaxed = request.path.startswith(self.relaxed_prefixes)
             response["Content-Security-Policy"] = self.relaxed if relaxed else self.strict
+        return response
+
+
+class RequestIdMiddleware:
+    """Give every request an id: in the X-Request-ID response header, every log line
+    (santral.core.request_id.RequestIdLogFilter) and every audit row written while serving it.
+    A well-formed X-Request-ID from the proxy in front is kept, so the ids match its logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = new_request_id(request.headers.get("X-Request-ID"))
+        request.request_id = request_id
+        token = set_request_id(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        response["X-Request-ID"] = request_id
         return response

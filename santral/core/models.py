@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,6 +32,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.get_full_name() or self.email
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django ends every session whose stored hash no longer matches; the epoch joins the
+        # password in the hash so that "sign out other sessions" can raise it.
+        key_salt = "santral.core.models.User.session_auth_hash"
+        return salted_hmac(
+            key_salt, f"{self.password}:{self.session_epoch}", secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     @property
     def is_platform_admin(self) -> bool:

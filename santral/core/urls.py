@@ -1,9 +1,11 @@
 from django.urls import path
 
+from .accounts.views import sessions_view
 from .views import display_view
 
 app_name = "core"
 
 urlpatterns = [
     path("gorunum/", display_view, name="display"),
+    path("hesap/oturumlar/", sessions_view, name="sessions"),
 ]

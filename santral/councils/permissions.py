@@ -6,8 +6,9 @@ predicates below and nothing else.
 
 Capabilities granted by a role that needs two-factor login (council admin,
 treasurer) and the platform admin's powers count only once the user has an
-active TOTP authenticator; without one the user is treated as an ordinary
-member until they set it up.
+active TOTP authenticator *and*, in a web request, this session has passed the
+second factor (RequireTwoFactorMiddleware marks the request's user); until then
+the user is treated as an ordinary member.
 """
 
 from enum import StrEnum
@@ -75,6 +76,9 @@ TWO_FACTOR_ROLES = frozenset({Role.COUNCIL_ADMIN, Role.TREASURER})
 
 _CACHE_ATTR = "_santral_roles_by_council"
 _TOTP_ATTR = "_santral_has_totp"
+# Set on request.user by RequireTwoFactorMiddleware: did this session pass the second factor?
+# Absent outside web requests (tasks, commands), where only the key's existence counts.
+SESSION_SECOND_FACTOR_ATTR = "_santral_session_second_factor"
 
 
 def _roles_by_council(user) -> dict[int, frozenset[str]]:
@@ -108,6 +112,18 @@ def has_active_totp(user) -> bool:
     return cached
 
 
+def mark_session_second_factor(user, passed: bool) -> None:
+    """Record on this user object whether the current session passed TOTP (middleware only)."""
+    setattr(user, SESSION_SECOND_FACTOR_ATTR, passed)
+
+
+def second_factor_satisfied(user) -> bool:
+    """The user has a TOTP key and, in a web request, this session proved it."""
+    if not has_active_totp(user):
+        return False
+    return getattr(user, SESSION_SECOND_FACTOR_ATTR, True)
+
+
 def _is_signed_in(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
@@ -121,8 +137,22 @@ def requires_two_factor(user) -> bool:
     return any(roles & TWO_FACTOR_ROLES for roles in _roles_by_council(user).values())
 
 
+def holds_staff_role(user) -> bool:
+    """Platform admins and anyone whose role opens the back office (before any TOTP check):
+    the people whose sessions get the staff time limits."""
+    if not _is_signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        Capability.ACCESS_BACKOFFICE in ROLE_CAPABILITIES.get(role, frozenset())
+        for roles in _roles_by_council(user).values()
+        for role in roles
+    )
+
+
 def is_platform_admin(user) -> bool:
-    return _is_signed_in(user) and user.is_superuser and has_active_totp(user)
+    return _is_signed_in(user) and user.is_superuser and second_factor_satisfied(user)
 
 
 def roles_in(user, council: Council) -> frozenset[str]:
@@ -130,7 +160,7 @@ def roles_in(user, council: Council) -> frozenset[str]:
     if not _is_signed_in(user):
         return frozenset()
     roles = _roles_by_council(user).get(council.pk, frozenset())
-    if roles & TWO_FACTOR_ROLES and not has_active_totp(user):
+    if roles & TWO_FACTOR_ROLES and not second_factor_satisfied(user):
         roles = roles - TWO_FACTOR_ROLES
     return roles
 

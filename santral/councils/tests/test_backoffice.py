@@ -46,8 +46,8 @@ def _png(size_bytes: int = 0) -> SimpleUploadedFile:
 def assert_denied(response) -> None:
     """403, 404, or Wagtail's way of refusing: a redirect to the dashboard with a message."""
     assert response.status_code in (403, 404) or (
-        (response.status_code == 302 and response["Location"] in ("/admin/", "/admin/login/"))
-        or response["Location"].startswith("/admin/login/")
+        (response.status_code == 302 and response["Location"] == "/admin/")
+        or response["Location"].startswith("/accounts/login/")
     ), response.status_code
 
 

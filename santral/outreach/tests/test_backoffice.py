@@ -118,7 +118,7 @@ def test_every_outreach_backoffice_url_refuses_others(client, cast, objects):
             assert response.status_code in (302, 403, 404, 405), (user, url)
             if response.status_code == 302:
                 own = f"/admin/iletisim/{cast.council_b.pk}/"  # editor_b: to B, never into A
-                assert response["Location"].startswith("/admin/login/") or (
+                assert response["Location"].startswith("/accounts/login/") or (
                     user == cast.editor_b and response["Location"] == own
                 ), (user, url)
 
