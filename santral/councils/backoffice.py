@@ -6,8 +6,9 @@ so the back office obeys the same rules as the API and the tests.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -31,6 +32,7 @@ from .permissions import (
     can_manage_memberships,
     councils_with_capability,
     has_capability,
+    is_platform_admin,
 )
 from .services import (
     body_delete,
@@ -257,4 +259,51 @@ def membership_index_view(request):
         return redirect("santral_council_members", council_id=councils.get().pk)
     return TemplateResponse(
         request, "councils/backoffice/member_councils.html", {"councils": councils}
+    )
+
+
+AUDIT_PAGE_SIZE = 50
+# A download holds at most this many rows (newest first); narrow the filters for older ones.
+AUDIT_CSV_MAX_ROWS = 100_000
+
+
+def audit_view(request):
+    """The audit trail with filters; `?bicim=csv` (or `excel`) downloads what is filtered."""
+    from santral.core.spreadsheets import CSV_EXCEL, CSV_PLAIN, safe_csv
+
+    from .audit_trail import (
+        AUDIT_CSV_HEADER,
+        AuditFilterForm,
+        audit_councils,
+        audit_csv_rows,
+        audit_records_for,
+        may_read_audit,
+    )
+
+    if not may_read_audit(request.user):
+        raise PermissionDenied
+    if is_platform_admin(request.user):
+        councils = Council.objects.all()
+    else:
+        councils = audit_councils(request.user)
+    form = AuditFilterForm(request.GET or None, councils=councils)
+    records = audit_records_for(request.user, form.filters())
+    wanted = request.GET.get("bicim")
+    if wanted in ("csv", CSV_EXCEL):
+        rows = [[str(title) for title in AUDIT_CSV_HEADER]]
+        rows.extend(audit_csv_rows(records[:AUDIT_CSV_MAX_ROWS]))
+        flavour = CSV_EXCEL if wanted == CSV_EXCEL else CSV_PLAIN
+        response = HttpResponse(safe_csv(rows, flavour=flavour), content_type="text/csv")
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        response["Content-Disposition"] = 'attachment; filename="denetim-kayitlari.csv"'
+        return response
+    page = Paginator(records, AUDIT_PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    query = request.GET.copy()
+    query.pop("sayfa", None)
+    councils_by_id = Council.objects.in_bulk({r.council_id for r in page if r.council_id})
+    rows = [(record, councils_by_id.get(record.council_id)) for record in page]
+    return TemplateResponse(
+        request,
+        "councils/backoffice/audit.html",
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
     )

@@ -31,6 +31,7 @@ class Capability(StrEnum):
     MANAGE_MONEY = "manage_money"
     MANAGE_PARTNERS = "manage_partners"
     MANAGE_OUTREACH = "manage_outreach"
+    VIEW_AUDIT = "view_audit"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -47,6 +48,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_MONEY,
             Capability.MANAGE_PARTNERS,
             Capability.MANAGE_OUTREACH,
+            Capability.VIEW_AUDIT,
         }
     ),
     Role.EDITOR: frozenset(
@@ -251,3 +253,8 @@ def can_manage_partners(user, council: Council) -> bool:
 def can_manage_outreach(user, council: Council) -> bool:
     """Audiences, participation records, communication plans, newsletters and subscriber lists."""
     return has_capability(user, council, Capability.MANAGE_OUTREACH)
+
+
+def can_view_audit(user, council: Council) -> bool:
+    """The council's audit trail: its admins (and the platform admin, who sees every row)."""
+    return has_capability(user, council, Capability.VIEW_AUDIT)

@@ -4,11 +4,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from .audit_trail import may_read_audit
 from .backoffice import (
     BodyPermissionPolicy,
     BodyViewSet,
     CouncilPermissionPolicy,
     CouncilViewSet,
+    audit_view,
     membership_index_view,
     membership_list_view,
 )
@@ -29,6 +31,7 @@ def register_membership_urls():
     return [
         path("uyelikler/", membership_index_view, name="santral_council_member_index"),
         path("uyelikler/<int:council_id>/", membership_list_view, name="santral_council_members"),
+        path("denetim/", audit_view, name="santral_audit"),
     ]
 
 
@@ -44,4 +47,16 @@ def register_membership_menu_item():
         reverse("santral_council_member_index"),
         icon_name="user",
         order=220,
+    )
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_audit(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem(
+        _("Denetim kayıtları"), reverse("santral_audit"), icon_name="history", order=900
     )

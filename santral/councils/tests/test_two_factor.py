@@ -175,7 +175,9 @@ def test_a_session_from_before_totp_does_not_gain_the_role(cast):
     assert response["Location"].startswith(reverse("mfa_reauthenticate"))
 
 
-@pytest.mark.django_db(transaction=True)  # allauth signals the activation after commit
+# allauth signals the activation after commit; serialized_rollback keeps the flush from
+# recreating content types that later serialized-rollback tests restore themselves.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_activating_totp_in_this_session_counts_as_its_second_factor(cast):
     admin = UserFactory(email="yeni-yonetici@ornek.test")
     membership_set_roles(actor=None, council=cast.council_a, user=admin, roles=["council_admin"])

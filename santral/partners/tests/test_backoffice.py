@@ -34,7 +34,8 @@ OUR_PREFIXES = (
 def assert_denied(response) -> None:
     """403, 404, or Wagtail's refusal: a redirect to the dashboard or the login page."""
     assert response.status_code in (403, 404) or (
-        response.status_code == 302 and response["Location"].startswith("/admin/")
+        response.status_code == 302
+        and response["Location"].startswith(("/admin/", "/accounts/login/"))
     ), response.status_code
 
 
