@@ -71,7 +71,7 @@ def test_xlsx_cells_are_strings_never_formulas():
     xlsx_append(sheet, [*EVALUATED, Decimal("-500.25"), "kontrol\x01karakteri"])
     buffer = io.BytesIO()
     book.save(buffer)
-    cells = list(load_workbook(buffer).active.iter_rows())[0]
+    cells = next(load_workbook(buffer).active.iter_rows())
     for cell, text in zip(cells, EVALUATED, strict=False):
         # XML reads a stored CR back as LF; what matters is the type and the leading quote.
         assert (cell.data_type, cell.value) == ("s", "'" + text.replace("\r", "\n"))
