@@ -226,10 +226,13 @@ def _handle(request, council, year, action, forms):
 
 
 def _import_done(result) -> str:
-    return _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
+    message = _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
         "created": result.created,
         "skipped": result.skipped,
     }
+    if result.previous is not None:
+        message = f"{message} {result.previous}"
+    return message
 
 
 def budget_year_view(request, council_id: int, year: int):

@@ -186,7 +186,7 @@ def write_xlsx_tables(tables: list[Table]) -> bytes:
             for index, cell in enumerate(cells):
                 if index < table.text_columns:
                     cell.number_format = "@"  # codes stay text: 03.05 never becomes a date
-                elif isinstance(cell.value, (int, float, Decimal)):
+                elif cell.data_type == "n" and cell.value is not None:
                     cell.number_format = "#,##0.00"
         for cell in sheet[sheet.max_row]:
             cell.font = bold

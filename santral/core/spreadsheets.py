@@ -134,6 +134,11 @@ def xlsx_set(cell, value) -> None:
     cell.value = xlsx_value(value)
     if isinstance(cell.value, str):
         cell.data_type = "s"
+    elif isinstance(value, Decimal) and value.is_finite():
+        # openpyxl writes numbers with "%.16g", which turns Decimal("894.43") into
+        # 894.4299999999999 in the file. The cell stays a number (data type "n"); its stored
+        # text is the exact decimal, so Excel and our importer read the amount to the kuruş.
+        cell._value = format(value, "f")
 
 
 def xlsx_append(sheet, row: Iterable) -> list:
