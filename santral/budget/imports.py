@@ -286,6 +286,11 @@ def _delimiter(text: str) -> str:
     return ";" if semicolons >= commas else ","
 
 
+# Excel's own limit for one cell. csv's field_size_limit is process-wide (a library may raise
+# it), so the importer checks its own bound.
+MAX_CELL_CHARS = 32_767
+
+
 def _read_csv(text: str, delimiter: str, limits: SheetLimits) -> list[list]:
     """Rows of the text, stopping at the first limit (row/column named in the error)."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -315,6 +320,18 @@ def _read_csv(text: str, delimiter: str, limits: SheetLimits) -> list[list]:
                         )
                     ]
                 )
+            for index, cell in enumerate(row):
+                if len(cell) > MAX_CELL_CHARS:
+                    raise ImportFailed(
+                        [
+                            RowError(
+                                reader.line_num,
+                                column_letters(index),
+                                _("hücrede %(count)s karakter var; en fazla %(limit)s olabilir")
+                                % {"count": len(cell), "limit": MAX_CELL_CHARS},
+                            )
+                        ]
+                    )
             cells += len(row)
             if cells > limits.max_cells:
                 raise ImportFailed(
