@@ -271,6 +271,7 @@ def decode_text(content: bytes, encoding: str | None = None) -> str:
                     text = content.decode("utf-8")
                 except UnicodeDecodeError:
                     text = content.decode("cp1254")
+    text = text.removeprefix("\ufeff")  # a BOM left by an explicit `encoding`
     text = text.rstrip("\x1a")  # DOS end-of-file mark from old accounting systems
     if not _looks_like_text(text):
         raise ValueError("not a text file")
