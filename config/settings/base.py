@@ -318,3 +318,17 @@ LOGGING = {
 
 # Partners: warn council admins this many days before an event whose resource plan has a gap.
 SANTRAL_RESOURCE_REMINDER_DAYS = int(os.environ.get("SANTRAL_RESOURCE_REMINDER_DAYS", 7))
+
+# Budget imports (docs/budget-import.md, docs/security-files.md): checked before a file is
+# parsed. Bytes uploaded; bytes an XLSX inflates to (sum of its members) and the largest
+# compression ratio of a member over 1 MB; rows, columns (XFD would be 16 384) and cells.
+SANTRAL_IMPORT_MAX_BYTES = int(os.environ.get("SANTRAL_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+SANTRAL_IMPORT_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("SANTRAL_IMPORT_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)
+)
+SANTRAL_IMPORT_MAX_COMPRESSION_RATIO = int(
+    os.environ.get("SANTRAL_IMPORT_MAX_COMPRESSION_RATIO", 100)
+)
+SANTRAL_IMPORT_MAX_ROWS = int(os.environ.get("SANTRAL_IMPORT_MAX_ROWS", 200_000))
+SANTRAL_IMPORT_MAX_COLUMNS = int(os.environ.get("SANTRAL_IMPORT_MAX_COLUMNS", 100))
+SANTRAL_IMPORT_MAX_CELLS = int(os.environ.get("SANTRAL_IMPORT_MAX_CELLS", 3_000_000))

@@ -22,6 +22,7 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from santral.core.spreadsheets import csv_flavour
 from santral.councils.permissions import (
     Capability,
     can_manage_money,
@@ -225,10 +226,13 @@ def _handle(request, council, year, action, forms):
 
 
 def _import_done(result) -> str:
-    return _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
+    message = _("%(created)s kayıt eklendi, %(skipped)s kayıt önceden aktarılmıştı.") % {
         "created": result.created,
         "skipped": result.skipped,
     }
+    if result.previous is not None:
+        message = f"{message} {result.previous}"
+    return message
 
 
 def budget_year_view(request, council_id: int, year: int):
@@ -284,9 +288,12 @@ def budget_year_view(request, council_id: int, year: int):
 
 def budget_export_view(request, council_id: int, year: int, what: str):
     council = _council(request, council_id)
+    flavour = csv_flavour(request)  # ?bicim=excel: `;`, BOM, decimal comma
     if what == "rapor.csv":
         body, kind = (
-            report_csv(budget_report(council, year), table=request.GET.get("tablo", "")),
+            report_csv(
+                budget_report(council, year), table=request.GET.get("tablo", ""), flavour=flavour
+            ),
             "csv",
         )
     elif what == "rapor.xlsx":
@@ -294,7 +301,7 @@ def budget_export_view(request, council_id: int, year: int, what: str):
     elif what == "rapor.pdf":
         body, kind = report_pdf(budget_report(council, year)), "pdf"
     elif what == "defter.csv":
-        body, kind = ledger_csv(council, year), "csv"
+        body, kind = ledger_csv(council, year, flavour=flavour), "csv"
     elif what == "defter.xlsx":
         body, kind = ledger_xlsx(council, year), "xlsx"
     elif what == "fiscal-data-package.zip":
@@ -302,7 +309,8 @@ def budget_export_view(request, council_id: int, year: int, what: str):
     else:
         raise Http404
     response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{council.slug}-{year}-{what}"'
+    name = what.replace(".csv", "-excel.csv") if kind == "csv" and flavour == "excel" else what
+    response["Content-Disposition"] = f'attachment; filename="{council.slug}-{year}-{name}"'
     return response
 
 

@@ -3,13 +3,16 @@
 Rows are every posted entry, reversals included, so the sum of `amount` per kind equals the
 report. Payee names are not part of the ledger export: entries carry the description and
 document number, never the supplier of an expenditure.
+
+Every text cell goes through santral/core/spreadsheets.py (formula injection): a description
+like `=HYPERLINK(...)` is written as text with a leading `'`; amounts stay numbers.
 """
 
-import csv
 import io
 import json
 import zipfile
 
+from santral.core.spreadsheets import CSV_PLAIN, SafeCSVWriter
 from santral.councils.models import Council
 
 from .reports import Table, write_xlsx_tables
@@ -47,7 +50,7 @@ def ledger_rows(council: Council, year: int):
             line.financing_code if line else "",
             line.economic_code if line else "",
             entry.kind,
-            f"{entry.amount:.2f}",
+            entry.amount,
             entry.document_no,
             entry.description,
             entry.project_label,
@@ -56,26 +59,21 @@ def ledger_rows(council: Council, year: int):
         ]
 
 
-def ledger_csv(council: Council, year: int) -> str:
+def ledger_csv(council: Council, year: int, *, flavour: str = CSV_PLAIN) -> str:
+    """The ledger as CSV: `plain` (comma, dot decimals) or `excel` (BOM, `;`, decimal comma)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeCSVWriter(out, flavour=flavour)
     writer.writerow([name for name, _type, _title in COLUMNS])
     writer.writerows(ledger_rows(council, year))
     return out.getvalue()
 
 
 def ledger_xlsx(council: Council, year: int) -> bytes:
-    from decimal import Decimal
-
-    rows = []
-    for row in ledger_rows(council, year):
-        row[9] = Decimal(row[9])
-        rows.append(row)
     table = Table(
         "defter",
         "Defter",
         [title for _name, _type, title in COLUMNS],
-        [[*row[:9], row[9], *row[10:]] for row in rows],
+        list(ledger_rows(council, year)),
         [],
         0,
     )

@@ -202,6 +202,16 @@ class ImportForm(forms.Form):
         required=False,
     )
 
+    def clean_file(self):
+        """Refuse an oversized upload before its bytes are read (SANTRAL_IMPORT_MAX_BYTES)."""
+        from .imports import file_size_error
+
+        upload = self.cleaned_data["file"]
+        message = file_size_error(upload.size or 0)
+        if message:
+            raise ValidationError(message)
+        return upload
+
     def clean_mapping(self):
         return _mapping_from_text(self.cleaned_data["mapping"])
 

@@ -1,9 +1,13 @@
 """Import budget and expenditure listings (CSV or XLSX) as Turkish municipal systems export them.
 
-- CSV in UTF-8 (with or without BOM) or Windows-1254, `;` or `,` separated;
+- CSV in every encoding Excel writes: UTF-8 (with or without BOM), UTF-16 (LE/BE, Excel's
+  "Unicode text", tab-separated), Windows-1254 and ISO-8859-9; `;`, `,` or TAB separated;
 - amounts like `1.234.567,89` (also `1234567.89` and spreadsheet numbers);
-- dates like `26.11.2026` (also `2026-11-26` and spreadsheet dates);
+- dates like `26.11.2026` (also `26.11.26` = 2026, `2026-11-26` and spreadsheet dates);
 - a column mapping (JSON) when the headers differ from the defaults (docs/budget-import.md).
+
+Hostile files are bounded before they are materialised: file size, XLSX uncompressed size and
+compression ratio, rows, columns and cells (`import_limits()`, SANTRAL_IMPORT_* settings).
 
 `import_preview()` parses and validates without writing. `import_commit()` writes all rows
 or none, and skips rows already imported (a hash of each row and its occurrence number), so
@@ -17,16 +21,19 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.models import AuditRecord
 from santral.core.text import turkish_lower
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money
@@ -41,6 +48,7 @@ from .models import (
     PayingUnitKind,
     PeriodClosure,
 )
+from .xlsx import SheetLimits, SheetTooLarge, column_letters
 
 FIELDS = {
     "entry_on": gettext_lazy("Tarih"),
@@ -126,6 +134,26 @@ class ParsedRow:
     source_key: str = ""
 
 
+@dataclass(frozen=True)
+class PreviousImport:
+    """The first import of the same file (same SHA-256) into the same council and year."""
+
+    at: datetime.datetime
+    actor: str
+    created: int
+    filename: str
+
+    def __str__(self) -> str:
+        return _(
+            "Bu dosya daha önce içe aktarıldı: %(when)s, %(who)s, %(created)s kayıt (“%(file)s”)."
+        ) % {
+            "when": timezone.localtime(self.at).strftime("%d.%m.%Y %H:%M"),
+            "who": self.actor,
+            "created": self.created,
+            "file": self.filename,
+        }
+
+
 @dataclass
 class ImportResult:
     rows: list[ParsedRow] = field(default_factory=list)
@@ -137,6 +165,8 @@ class ImportResult:
     staged_token: str = ""
     filename: str = ""
     mapping_text: str = ""
+    # Set when this very file was imported before (see previous_import()).
+    previous: PreviousImport | None = None
 
 
 class ImportFailed(ValidationError):
@@ -154,26 +184,194 @@ def _fold(text: str) -> str:
     return " ".join(turkish_lower(str(text or "")).split())
 
 
+def import_limits() -> SheetLimits:
+    """The SANTRAL_IMPORT_* settings (config/settings/base.py), read at call time."""
+    return SheetLimits(
+        max_uncompressed_bytes=settings.SANTRAL_IMPORT_MAX_UNCOMPRESSED_BYTES,
+        max_compression_ratio=settings.SANTRAL_IMPORT_MAX_COMPRESSION_RATIO,
+        max_rows=settings.SANTRAL_IMPORT_MAX_ROWS,
+        max_columns=settings.SANTRAL_IMPORT_MAX_COLUMNS,
+        max_cells=settings.SANTRAL_IMPORT_MAX_CELLS,
+    )
+
+
+def file_size_error(size: int) -> str | None:
+    """A Turkish message when `size` bytes is over SANTRAL_IMPORT_MAX_BYTES, else None."""
+    limit = settings.SANTRAL_IMPORT_MAX_BYTES
+    if size <= limit:
+        return None
+    return _("Dosya çok büyük (%(size)s MB); en fazla %(limit)s MB yüklenebilir.") % {
+        "size": f"{size / (1 << 20):.1f}".replace(".", ","),
+        "limit": f"{limit / (1 << 20):.1f}".replace(".", ","),
+    }
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+ENCODING_ERROR = gettext_lazy(
+    "Dosyanın karakter kodlaması tanınamadı. Dosyayı UTF-8, UTF-16 (Excel'de “Unicode "
+    "metin”), Windows-1254 ya da ISO-8859-9 olarak kaydedin."
+)
+
+
+def _utf16_without_bom(content: bytes) -> str | None:
+    """UTF-16 text has a NUL in every other byte for Latin letters: its side gives the order."""
+    sample = content[:4096]
+    if b"\x00" not in sample:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = max(len(sample) // 2, 1)
+    if odd > half * 0.3 and odd > even:
+        return "utf-16-le"
+    if even > half * 0.3 and even > odd:
+        return "utf-16-be"
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _looks_like_text(text: str) -> bool:
+    """No NUL anywhere and no control character (other than TAB, CR, LF) near the start."""
+    return "\x00" not in text and not _CONTROL.search(text[:4096])
+
+
 def decode_text(content: bytes, encoding: str | None = None) -> str:
-    """UTF-8 (BOM or not) first; Windows-1254 when the bytes are not UTF-8."""
+    """Bytes of a CSV/TSV file → text, in every encoding Excel writes. Raises ValueError.
+
+    A BOM decides (UTF-8, UTF-16 LE/BE); UTF-16 without a BOM is recognised by its NUL bytes;
+    then UTF-8; else Windows-1254. ISO-8859-9 is read as Windows-1254: both put ğüşöçıİ on the
+    same bytes and differ only in 0x80–0x9F, which ISO-8859-9 leaves to control codes that a
+    text file does not hold. Bytes that decode to control characters (a binary file, another
+    encoding) are refused. `encoding` (the mapping's) overrides the detection.
+    """
     if encoding:
-        return content.decode(encoding)
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8")
+        text = content.decode(encoding)
+    else:
+        for bom, codec in _BOMS:
+            if content.startswith(bom):
+                text = content[len(bom) :].decode(codec)
+                break
+        else:
+            text = None
+            codec = _utf16_without_bom(content)
+            if codec:
+                try:
+                    text = content.decode(codec)
+                except UnicodeDecodeError:
+                    text = None
+                if text is not None and not _looks_like_text(text):
+                    text = None
+            if text is None:
+                try:
+                    text = content.decode("utf-8")
+                except UnicodeDecodeError:
+                    text = content.decode("cp1254")
+    text = text.removeprefix("\ufeff")  # a BOM left by an explicit `encoding`
+    text = text.rstrip("\x1a")  # DOS end-of-file mark from old accounting systems
+    if not _looks_like_text(text):
+        raise ValueError("not a text file")
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most: TAB (Excel's "Unicode text"), `;` or `,`."""
+    first_line = text.split("\n", 1)[0]
+    tabs, semicolons, commas = (first_line.count(sep) for sep in ("\t", ";", ","))
+    if tabs > semicolons and tabs > commas:
+        return "\t"
+    return ";" if semicolons >= commas else ","
+
+
+# Excel's own limit for one cell. csv's field_size_limit is process-wide (a library may raise
+# it), so the importer checks its own bound.
+MAX_CELL_CHARS = 32_767
+
+
+def _read_csv(text: str, delimiter: str, limits: SheetLimits) -> list[list]:
+    """Rows of the text, stopping at the first limit (row/column named in the error)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list] = []
+    cells = 0
     try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        return content.decode("cp1254")
+        for row in reader:
+            if len(rows) >= limits.max_rows:
+                raise ImportFailed(
+                    [
+                        RowError(
+                            reader.line_num,
+                            "-",
+                            _("dosyada %(limit)s satırdan fazla var; dosyayı bölün")
+                            % {"limit": limits.max_rows},
+                        )
+                    ]
+                )
+            if len(row) > limits.max_columns:
+                raise ImportFailed(
+                    [
+                        RowError(
+                            reader.line_num,
+                            column_letters(limits.max_columns),
+                            _("en fazla %(limit)s sütun okunur; bu satırda %(count)s sütun var")
+                            % {"limit": limits.max_columns, "count": len(row)},
+                        )
+                    ]
+                )
+            for index, cell in enumerate(row):
+                if len(cell) > MAX_CELL_CHARS:
+                    raise ImportFailed(
+                        [
+                            RowError(
+                                reader.line_num,
+                                column_letters(index),
+                                _("hücrede %(count)s karakter var; en fazla %(limit)s olabilir")
+                                % {"count": len(cell), "limit": MAX_CELL_CHARS},
+                            )
+                        ]
+                    )
+            cells += len(row)
+            if cells > limits.max_cells:
+                raise ImportFailed(
+                    [
+                        RowError(
+                            reader.line_num,
+                            "-",
+                            _("dosyada %(limit)s hücreden fazla var; dosyayı bölün")
+                            % {"limit": limits.max_cells},
+                        )
+                    ]
+                )
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+    except csv.Error as error:
+        raise ImportFailed(
+            [RowError(reader.line_num, "-", _("CSV satırı okunamadı (%(e)s)") % {"e": error})]
+        ) from error
+    return rows
 
 
 def read_table(content: bytes, *, filename: str = "", mapping: dict | None = None) -> list[list]:
-    """All rows of a CSV or XLSX file (first row = header) as lists of cell values."""
+    """All rows of a CSV or XLSX file (first row = header) as lists of cell values.
+
+    Every limit is checked before the rows are built; a file over one raises ImportFailed
+    with a Turkish message naming the row and column where it can (0 / "-" for the file).
+    """
     mapping = mapping or {}
+    too_big = file_size_error(len(content))
+    if too_big:
+        raise ImportFailed([RowError(0, "-", too_big)])
+    limits = import_limits()
     if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
         from .xlsx import read_xlsx_rows
 
         try:
-            rows = read_xlsx_rows(content, mapping.get("sheet"))
+            rows = read_xlsx_rows(content, mapping.get("sheet"), limits=limits)
+        except SheetTooLarge as error:
+            raise ImportFailed([RowError(error.row, error.column, str(error))]) from error
         except Exception as error:  # a broken archive or XML raises many kinds
             raise ImportFailed(
                 [RowError(0, "-", _("XLSX dosyası okunamadı: %(e)s") % {"e": error})]
@@ -181,16 +379,10 @@ def read_table(content: bytes, *, filename: str = "", mapping: dict | None = Non
         return [row for row in rows if any(cell not in (None, "") for cell in row)]
     try:
         text = decode_text(content, mapping.get("encoding"))
-    except (UnicodeDecodeError, LookupError) as error:
-        raise ImportFailed(
-            [RowError(0, "-", _("Dosyanın karakter kodlaması çözülemedi."))]
-        ) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = mapping.get("delimiter") or (
-        ";" if first_line.count(";") >= first_line.count(",") else ","
-    )
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return [row for row in reader if any(cell.strip() for cell in row)]
+    except (UnicodeError, ValueError, LookupError) as error:
+        raise ImportFailed([RowError(0, "-", str(ENCODING_ERROR))]) from error
+    delimiter = mapping.get("delimiter") or _delimiter(text)
+    return _read_csv(text, delimiter, limits)
 
 
 # ---------------------------------------------------------------- parsing cells
@@ -198,6 +390,11 @@ def read_table(content: bytes, *, filename: str = "", mapping: dict | None = Non
 _THOUSANDS_ONLY = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _DOT_DECIMAL = re.compile(r"^\d+(\.\d{1,2})?$")
 _COMMA_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$")
+
+
+# LedgerEntry.amount is DecimalField(max_digits=18, decimal_places=2): 16 digits before the
+# point would not fit; the parser refuses them instead of the database failing mid-import.
+MAX_AMOUNT = Decimal("1e15")
 
 
 def parse_amount(value) -> Decimal:
@@ -211,6 +408,8 @@ def parse_amount(value) -> Decimal:
         amount = Decimal(value)
     elif isinstance(value, float):
         amount = Decimal(repr(value))
+    elif isinstance(value, (datetime.date, datetime.time)):
+        raise ValueError(_("tutar değil"))
     else:
         text = str(value or "").strip().replace("TL", "").replace("₺", "").replace(" ", "")
         text = text.replace("\u00a0", "")
@@ -229,22 +428,42 @@ def parse_amount(value) -> Decimal:
         amount = Decimal(text)
         if negative:
             amount = -amount
-    if amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+        raise ValueError(_("tutar çok büyük (en fazla 15 basamak)"))
+    try:
+        exact = amount.quantize(Decimal("0.01"))
+    except InvalidOperation as error:
+        raise ValueError(_("tutar çok büyük (en fazla 15 basamak)")) from error
+    if amount != exact:
         raise ValueError(_("tutar en fazla iki ondalık (kuruş) içerebilir"))
-    return amount.quantize(Decimal("0.01"))
+    return exact
+
+
+_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def parse_date(value) -> datetime.date:
-    """`26.11.2026`, `2026-11-26` or a spreadsheet date → date. Else ValueError (in Turkish)."""
+    """`26.11.2026`, `26.11.26`, `2026-11-26` or a spreadsheet date → date; a time Excel adds
+    (`26.11.2026 00:00`) is ignored. Else ValueError (in Turkish).
+
+    Two-digit years are 20xx (`26.11.26` → 2026-11-26): ledgers start after the 2005
+    municipal law, and the date must fall in the budget year anyway, so 19xx never fits.
+    """
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
     text = str(value or "").strip()
-    match = re.match(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$", text)
-    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", text)
+    match = _DAY_MONTH_YEAR.match(text)
+    iso = _ISO_DATE.match(text)
     if match:
-        day, month, year = (int(part) for part in match.groups())
+        day, _sep, month, year_text = match.groups()
+        day, month, year = int(day), int(month), int(year_text)
+        if len(year_text) == 2:
+            year += 2000
     elif iso:
         year, month, day = (int(part) for part in iso.groups())
     else:
@@ -414,15 +633,44 @@ def parse_rows(
     return result
 
 
+def previous_import(*, council: Council, year: int, content: bytes) -> PreviousImport | None:
+    """The first import of these exact bytes (SHA-256, as staging.py names files) into this
+    council's year, read from its audit record; None when the file is new here."""
+    record = (
+        AuditRecord.objects.filter(
+            action="budget.import",
+            council_id=council.pk,
+            after__sha256=hashlib.sha256(content).hexdigest(),
+            after__year=year,
+        )
+        .select_related("actor")
+        .order_by("at", "id")
+        .first()
+    )
+    if record is None:
+        return None
+    actor = record.actor
+    who = str(actor) if actor else _("komut satırı")
+    after = record.after or {}
+    return PreviousImport(
+        at=record.at,
+        actor=who,
+        created=int(after.get("created") or 0),
+        filename=str(after.get("file") or ""),
+    )
+
+
 def import_preview(
     *, council: Council, year: int, content: bytes, filename: str = "", mapping: dict | None = None
 ) -> ImportResult:
-    """Parse and validate; writes nothing. Rows already imported count as `skipped`."""
+    """Parse and validate; writes nothing. Rows already imported count as `skipped`; when
+    the same file was imported before, `previous` names that import."""
     try:
         table = read_table(content, filename=filename, mapping=mapping)
     except ImportFailed as failure:
         return ImportResult(errors=failure.errors_list)
     result = parse_rows(table, council=council, year=year, mapping=mapping)
+    result.previous = previous_import(council=council, year=year, content=content)
     result.existing = _existing_keys(council, year)
     result.skipped = sum(1 for row in result.rows if row.source_key in result.existing)
     return result

@@ -6,13 +6,14 @@ Amounts stay Decimal until the writer: CSV prints `1234.56`, XLSX stores numbers
 `#,##0.00` format, HTML/PDF print `1.234,56`.
 """
 
-import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from santral.core.spreadsheets import SafeCSVWriter, xlsx_append
 
 from .charts import burndown_points, burndown_svg, treemap_svg
 from .selectors import BudgetReport, Figures
@@ -145,23 +146,28 @@ def report_charts(report: BudgetReport) -> dict:
     }
 
 
-def _cell(value):
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return value
-
-
-def report_csv(report: BudgetReport, *, table: str = "satirlar", public: bool = False) -> str:
-    """One table as CSV (UTF-8, comma, dot decimals), chosen by its slug."""
+def report_csv(
+    report: BudgetReport, *, table: str = "satirlar", public: bool = False, flavour: str = "plain"
+) -> str:
+    """One table as CSV, chosen by its slug. `plain`: UTF-8, comma, dot decimals; `excel`:
+    BOM, semicolon, decimal comma (santral/core/spreadsheets.py). Text cells are neutralised."""
     tables = {t.slug: t for t in report_tables(report, public=public)}
     chosen = tables.get(table) or next(iter(tables.values()))
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeCSVWriter(out, flavour=flavour)
     writer.writerow(chosen.headers)
     for row in chosen.rows:
-        writer.writerow([_cell(value) for value in row])
-    writer.writerow([_cell(value) for value in chosen.total])
+        writer.writerow(_text_first(row, chosen.text_columns))
+    writer.writerow(_text_first(chosen.total, chosen.text_columns))
     return out.getvalue()
+
+
+def _text_first(row: list, text_columns: int) -> list:
+    """Leading code/label columns as text (a code is never a number), the rest as they are."""
+    return [
+        ("" if value is None else str(value)) if index < text_columns else value
+        for index, value in enumerate(row)
+    ]
 
 
 def write_xlsx_tables(tables: list[Table]) -> bytes:
@@ -173,15 +179,14 @@ def write_xlsx_tables(tables: list[Table]) -> bytes:
     bold = Font(bold=True)
     for table in tables:
         sheet = book.create_sheet(table.slug[:31])
-        sheet.append(table.headers)
-        for cell in sheet[1]:
+        for cell in xlsx_append(sheet, table.headers):
             cell.font = bold
         for row in [*table.rows, table.total]:
-            sheet.append([str(v) if i < table.text_columns else v for i, v in enumerate(row)])
-            for index, cell in enumerate(sheet[sheet.max_row]):
+            cells = xlsx_append(sheet, _text_first(row, table.text_columns))
+            for index, cell in enumerate(cells):
                 if index < table.text_columns:
                     cell.number_format = "@"  # codes stay text: 03.05 never becomes a date
-                elif isinstance(cell.value, (int, float, Decimal)):
+                elif cell.data_type == "n" and cell.value is not None:
                     cell.number_format = "#,##0.00"
         for cell in sheet[sheet.max_row]:
             cell.font = bold

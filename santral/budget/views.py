@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from santral.core.spreadsheets import csv_flavour
 from santral.councils.models import Council
 
 from .api import visibility_for
@@ -61,11 +62,19 @@ def public_budget_export_view(request, slug: str, year: int, fmt: str):
     council, visibility, report = _public_report(request, slug, year)
     public = visibility == "totals"
     if fmt == "csv":
-        body = report_csv(report, table=request.GET.get("tablo", "satirlar"), public=public)
+        body = report_csv(
+            report,
+            table=request.GET.get("tablo", "satirlar"),
+            public=public,
+            flavour=csv_flavour(request),  # ?bicim=excel: `;`, BOM, decimal comma
+        )
     elif fmt == "xlsx":
         body = report_xlsx(report, public=public)
     else:
         body = report_pdf(report, public=public)
     response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{council.slug}-butce-{year}.{fmt}"'
+    suffix = "-excel" if fmt == "csv" and csv_flavour(request) == "excel" else ""
+    response["Content-Disposition"] = (
+        f'attachment; filename="{council.slug}-butce-{year}{suffix}.{fmt}"'
+    )
     return response

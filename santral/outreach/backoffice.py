@@ -5,7 +5,6 @@ Every view finds the council among those where the user may manage outreach
 A GET never writes; exports are GETs that only read.
 """
 
-import csv
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from santral.core.spreadsheets import SafeCSVWriter, phone_cell
 from santral.councils.models import Council
 from santral.councils.permissions import Capability, councils_with_capability
 from santral.events.models import EventPage
@@ -504,8 +504,10 @@ def _csv_response(filename: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
+    # Every text cell neutralised against formula injection (santral/core/spreadsheets.py);
+    # comma-separated with a BOM as before (SMS gateways read this file).
     response.write("\ufeff")
-    return response, csv.writer(response)
+    return response, SafeCSVWriter(response)
 
 
 def subscribers_csv_view(request, council_id: int):
@@ -529,7 +531,7 @@ def subscribers_csv_view(request, council_id: int):
                 "; ".join(topic.name for topic in subscriber.topics.all()),
                 subscriber.consent_text_version,
                 subscriber.consent_at.isoformat() if subscriber.consent_at else "",
-                subscriber.phone,
+                phone_cell(subscriber.phone),
                 _("evet") if subscriber.wants_sms else _("hayır"),
             ]
         )
@@ -570,5 +572,5 @@ def gateway_csv_view(request, council_id: int, message_id: int):
     response, writer = _csv_response(f"{message.channel}-{council.slug}-{message.pk}.csv")
     writer.writerow([_("Telefon"), _("Mesaj")])
     for subscriber in gateway_recipients(council=council, topic=message.topic):
-        writer.writerow([subscriber.phone, message.text])
+        writer.writerow([phone_cell(subscriber.phone), message.text])
     return response

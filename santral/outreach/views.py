@@ -1,14 +1,13 @@
 """Public pages of outreach: the representation dashboard (with CSV) and the newsletter
 subscription flow (subscribe, confirm, one-click unsubscribe). A GET never writes."""
 
-import csv
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from santral.core.spreadsheets import SafeCSVWriter
 from santral.councils.models import Council
 
 from .charts import ratio_trend, share_bars
@@ -76,7 +75,7 @@ def representation_csv_view(request, council_slug: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="temsil-{council.slug}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with the BOM
-    writer = csv.writer(response)
+    writer = SafeCSVWriter(response)  # text cells neutralised (santral/core/spreadsheets.py)
     writer.writerow(
         [
             _("Hedef kitle"),

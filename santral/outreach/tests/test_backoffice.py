@@ -403,3 +403,30 @@ def test_area_rows_need_a_district_and_are_not_repeated(client, cast, objects):
     ).content.decode()
     assert "Aynı ilçe ve mahalle iki kez girildi." in html
     assert not ParticipationRecord.objects.filter(activity_title="Ç").exists()
+
+
+def test_subscriber_and_gateway_csv_neutralise_formulas_but_keep_phones(client, cast, objects):
+    topic = TopicFactory(council=cast.council_a, slug="formul", name='=HYPERLINK("http://x")')
+    SubscriberFactory(
+        council=cast.council_a,
+        email="formul@ornek.test",
+        phone="+90 532 000 00 03",
+        wants_sms=True,
+        consent_text_version="@SUM(A1)",
+        topics=[topic],
+    )
+    client.force_login(cast.admin_a)
+    response = client.get(f"/admin/iletisim/{cast.council_a.pk}/aboneler.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(row for row in rows if row[0] == "formul@ornek.test")
+    assert row[1] == '\'=HYPERLINK("http://x")' and row[2] == "'@SUM(A1)"
+    assert row[4] == "+90 532 000 00 03"  # a phone is not a formula; the gateway needs it
+    from santral.outreach.services import gateway_message_create
+
+    message = gateway_message_create(
+        actor=cast.editor_a, council=cast.council_a, channel="sms", topic=topic, text="-2+3"
+    )
+    response = client.get(f"/admin/iletisim/{cast.council_a.pk}/sms/{message.pk}.csv")
+    assert response.status_code == 200, response
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1] == ["+90 532 000 00 03", "'-2+3"]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from santral.budget.imports import ImportFailed, import_commit, import_preview
+from santral.budget.imports import ImportFailed, file_size_error, import_commit, import_preview
 from santral.councils.models import Council
 
 
@@ -36,6 +36,9 @@ class Command(BaseCommand):
                 mapping_data = json.loads(Path(mapping).read_text(encoding="utf-8"))
             except (OSError, ValueError) as error:
                 raise CommandError(f"Eşleme dosyası okunamadı: {error}") from error
+        too_big = file_size_error(path.stat().st_size)
+        if too_big:
+            raise CommandError(too_big)  # before the bytes are read (SANTRAL_IMPORT_MAX_BYTES)
         content = path.read_bytes()
         try:
             if dry_run:
@@ -48,6 +51,8 @@ class Command(BaseCommand):
                 )
                 if result.errors:
                     raise ImportFailed(result.errors)
+                if result.previous is not None:
+                    self.stdout.write(str(result.previous))
                 self.stdout.write(
                     f"Önizleme: {len(result.rows)} geçerli satır, "
                     f"{len(result.rows) - result.skipped} yeni, "
@@ -68,6 +73,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(failure.errors_list)} hata bulundu; hiçbir kayıt yazılmadı."
             ) from None
+        if result.previous is not None:
+            self.stdout.write(str(result.previous))
         self.stdout.write(
             f"{result.created} kayıt eklendi, {result.skipped} kayıt önceden aktarılmıştı."
         )

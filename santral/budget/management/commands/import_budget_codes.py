@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from santral.budget.imports import ImportFailed, classification_import
+from santral.budget.imports import ImportFailed, classification_import, file_size_error
 
 
 class Command(BaseCommand):
@@ -27,6 +27,9 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"Dosya bulunamadı: {file}")
+        too_big = file_size_error(path.stat().st_size)
+        if too_big:
+            raise CommandError(too_big)  # before the bytes are read (SANTRAL_IMPORT_MAX_BYTES)
         mapping_data = json.loads(Path(mapping).read_text(encoding="utf-8")) if mapping else None
         try:
             result = classification_import(
