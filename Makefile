@@ -64,7 +64,10 @@ test-postgres: setup
 	  echo "UYARI: PostgreSQL'e ulaşılamadı; PostgreSQL turu atlandı ($(PG_URL))."; \
 	fi
 
-test: lint test-sqlite test-postgres
+# The two rounds run side by side (one a core on a 2-core machine); each prints its output
+# when it ends, and `make test` fails if either fails.
+test: lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 messages: setup
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-location
