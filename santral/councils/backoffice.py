@@ -20,6 +20,16 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from santral.core.spreadsheets import CSV_EXCEL, CSV_PLAIN, safe_csv
+
+from .audit_trail import (
+    AUDIT_CSV_HEADER,
+    AuditFilterForm,
+    audit_councils,
+    audit_csv_rows,
+    audit_records_for,
+    may_read_audit,
+)
 from .forms import CouncilForm, MembershipRolesForm
 from .models import Body, Council, Membership
 from .permissions import (
@@ -269,17 +279,6 @@ AUDIT_CSV_MAX_ROWS = 100_000
 
 def audit_view(request):
     """The audit trail with filters; `?bicim=csv` (or `excel`) downloads what is filtered."""
-    from santral.core.spreadsheets import CSV_EXCEL, CSV_PLAIN, safe_csv
-
-    from .audit_trail import (
-        AUDIT_CSV_HEADER,
-        AuditFilterForm,
-        audit_councils,
-        audit_csv_rows,
-        audit_records_for,
-        may_read_audit,
-    )
-
     if not may_read_audit(request.user):
         raise PermissionDenied
     if is_platform_admin(request.user):

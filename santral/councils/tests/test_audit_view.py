@@ -22,7 +22,7 @@ def _rows(cast):
         actor=cast.treasurer_a,
         action="budget.entry",
         council_id=cast.council_a.pk,
-        after={"açıklama": "=HYPERLINK(\"http://x\",\"y\")"},
+        after={"açıklama": '=HYPERLINK("http://x","y")'},
     )
     audit_record(actor=cast.editor_b, action="council.update", council_id=cast.council_b.pk)
     audit_record(actor=None, action="auth.login_failed", after={"login": "kimse@ornek.test"})
@@ -83,6 +83,6 @@ def test_the_list_is_paginated_with_a_constant_number_of_queries(client, cast):
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
     assert len(many) == len(few)
-    assert response.content.decode().count("<tr>") == 51  # header + one page
+    assert response.content.decode().count('class="audit-row"') == 50  # one page
     assert AuditRecord.objects.count() > 125
     assert reverse("santral_audit") == URL
