@@ -106,7 +106,7 @@ RESERVED_SLUGS = frozenset(
 
 
 DUPLICATE_COUNCIL_NAME = _(
-    "Bu adla (büyük/küçük harf farkı gözetilmeksizin) kayıtlı bir kent konseyi zaten var."
+    "Bu ilde bu adla (büyük/küçük harf farkı gözetilmeksizin) kayıtlı bir kent konseyi zaten var."
 )
 DUPLICATE_BODY_NAME = _(
     "Bu konseyde bu adla (büyük/küçük harf farkı gözetilmeksizin) bir kurul zaten var."
@@ -117,8 +117,9 @@ class Council(models.Model):
     """A city council (kent konseyi): the tenant that owns data and a subtree of pages."""
 
     name = NameField(_("ad"), max_length=200)
-    # The name in Turkish lower case (santral.core.text.name_key): unique, so "izmir kent
-    # konseyi" cannot stand beside "İzmir Kent Konseyi", even when both are saved at once.
+    # The name in Turkish lower case (santral.core.text.name_key): unique in the province,
+    # so "izmir kent konseyi" cannot stand beside "İzmir Kent Konseyi", even when both are
+    # saved at once.
     name_key = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(
         _("kısa ad"),
@@ -167,7 +168,13 @@ class Council(models.Model):
         ordering = ["sort_key", "name"]
         verbose_name = _("kent konseyi")
         verbose_name_plural = _("kent konseyleri")
-        constraints = [models.UniqueConstraint(fields=["name_key"], name="council_name_key_unique")]
+        # Per province: district names repeat across provinces (Yenişehir is in Bursa,
+        # Mersin and Diyarbakır), so "Yenişehir Kent Konseyi" can exist once in each.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "name_key"], name="council_name_key_unique_per_province"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -207,9 +214,12 @@ class Council(models.Model):
             raise ValidationError(errors)
 
     def name_taken(self) -> bool:
-        """Another council already has this name, written in any case (Turkish rules)."""
-        others = Council.objects.exclude(pk=self.pk) if self.pk else Council.objects.all()
-        return others.filter(name_key=name_key(self.name)).exists()
+        """Another council of the same province already has this name, written in any case
+        (Turkish rules)."""
+        if not self.province_id:
+            return False
+        others = Council.objects.filter(province_id=self.province_id, name_key=name_key(self.name))
+        return (others.exclude(pk=self.pk) if self.pk else others).exists()
 
     @property
     def location(self) -> str:

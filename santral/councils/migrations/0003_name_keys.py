@@ -1,5 +1,5 @@
 """Council and body names: cleaned (NFC, no invisible/bidi characters) and a Turkish
-lower-case key that is unique (per council for bodies), so "izmir kent konseyi" cannot
+lower-case key that is unique (per province for councils, per council for bodies), so "izmir kent konseyi" cannot
 stand beside "İzmir Kent Konseyi". Rows that already share a key keep their names; the later
 ones get a key marked with their id, so the migration never fails and the next edit of such a
 row asks for a different name."""
@@ -16,8 +16,9 @@ def fill_name_keys(apps, schema_editor):
     for council in Council.objects.order_by("pk"):
         council.name = clean_name(council.name)
         key = name_key(council.name)
-        council.name_key = key if key not in seen else f"{key}#{council.pk}"
-        seen.add(key)
+        scope = (council.province_id, key)
+        council.name_key = key if scope not in seen else f"{key}#{council.pk}"
+        seen.add(scope)
         council.save(update_fields=["name", "name_key"])
     seen = set()
     for body in Body.objects.order_by("pk"):
@@ -52,7 +53,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="council",
             constraint=models.UniqueConstraint(
-                fields=("name_key",), name="council_name_key_unique"
+                fields=("province", "name_key"), name="council_name_key_unique_per_province"
             ),
         ),
     ]

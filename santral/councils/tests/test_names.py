@@ -9,7 +9,7 @@ from django.urls import reverse
 from santral.core.text import name_key
 from santral.councils.factories import CouncilFactory
 from santral.councils.forms import CouncilForm
-from santral.councils.models import Body, Council
+from santral.councils.models import Body, Council, District, Province
 from santral.councils.services import body_save, council_create, council_update
 
 from .test_backoffice import _profile
@@ -45,6 +45,14 @@ def test_a_council_name_differing_only_in_turkish_case_is_refused(cast):
     CouncilFactory(name="Işıklı Kent Konseyi", slug="isikli")
     CouncilFactory(name="İşikli Kent Konseyi", slug="isikli-2")
     assert Council.objects.filter(name_key=name_key("IŞIKLI KENT KONSEYİ")).count() == 1
+    # Another province may have a council of the same name (district names repeat).
+    mersin = Province.objects.get(plate="33")
+    CouncilFactory(
+        name="İZMİR KENT KONSEYİ",
+        slug="izmir-mersin",
+        province=mersin,
+        district=District.objects.filter(province=mersin).first(),
+    )
 
 
 def test_the_profile_form_refuses_a_duplicate_in_turkish(client, cast):
