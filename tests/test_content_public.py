@@ -39,8 +39,10 @@ def test_hub_and_council_atom_feeds_validate(client, cast):
 def test_icalendar_feeds_parse_with_istanbul_time(client, cast):
     start = datetime(2026, 12, 3, 14, 30, tzinfo=ZoneInfo("Europe/Istanbul"))
     if start < timezone.now():
-        start = timezone.now().astimezone(ZoneInfo("Europe/Istanbul")) + timedelta(days=3)
-        start = start.replace(microsecond=0)  # iCalendar keeps whole seconds
+        # Whole seconds: iCalendar has no fractions of a second.
+        start = (
+            timezone.now().astimezone(ZoneInfo("Europe/Istanbul")) + timedelta(days=3)
+        ).replace(microsecond=0)
     make_event(cast.council_a, title="Çalıştay", start_at=start, end_at=start + timedelta(hours=2))
     make_event(cast.council_a, title="İç toplantı", is_public=False)
     make_event(cast.council_a, title="Taslak etkinlik", publish=False)

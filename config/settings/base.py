@@ -243,7 +243,30 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # API limits (docs/security-input.md): JSON bodies of at most SANTRAL_API_MAX_BODY_BYTES
+    # and SANTRAL_API_MAX_JSON_DEPTH levels; 429 with Retry-After above these rates, counted
+    # in the `default` cache. Behind N reverse proxies set API_NUM_PROXIES=N so clients are
+    # told apart by their real address (and cannot dodge the limit with X-Forwarded-For).
+    "DEFAULT_PARSER_CLASSES": [
+        "santral.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "santral.api.throttling.AnonRateThrottle",
+        "santral.api.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "60/min"),
+        "user": os.environ.get("API_THROTTLE_USER", "300/min"),
+    },
+    "NUM_PROXIES": int(os.environ["API_NUM_PROXIES"])
+    if os.environ.get("API_NUM_PROXIES")
+    else None,
 }
+SANTRAL_API_MAX_BODY_BYTES = int(os.environ.get("SANTRAL_API_MAX_BODY_BYTES", 1024 * 1024))
+SANTRAL_API_MAX_JSON_DEPTH = int(os.environ.get("SANTRAL_API_MAX_JSON_DEPTH", 32))
+SANTRAL_API_MAX_PAGE_SIZE = int(os.environ.get("SANTRAL_API_MAX_PAGE_SIZE", 100))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Santral API",
     "DESCRIPTION": "Public API of Santral, the information hub of Turkey's City Councils.",

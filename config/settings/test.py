@@ -29,3 +29,9 @@ SANTRAL_NEWSLETTER_RETRY_SECONDS = [0, 0, 0]
 # Tests change rows with QuerySet.update() and read pages at once; the page cache has its
 # own tests (santral/core/tests/test_page_cache.py), which switch it on.
 SANTRAL_PAGE_CACHE_SECONDS = 0
+# The suite calls the API far more often than a client may; the throttle tests set low
+# rates with override_settings (santral/api/tests/test_limits.py).
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min"},
+}

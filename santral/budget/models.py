@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from santral.core.fields import NameField
 from santral.councils.models import Council
 
 ZERO = Decimal("0.00")
@@ -150,7 +151,7 @@ class PayingUnit(models.Model):
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="paying_units")
     fiscal_year = models.PositiveSmallIntegerField(_("bütçe yılı"))
-    name = models.CharField(_("birim adı"), max_length=200)
+    name = NameField(_("birim adı"), max_length=200)
     kurumsal_code = models.CharField(
         _("kurumsal kod"), max_length=11, validators=[kurumsal_validator]
     )
@@ -184,7 +185,7 @@ class BudgetLine(models.Model):
     functional_code = models.CharField(_("fonksiyonel kod"), max_length=20)
     financing_code = models.CharField(_("finansman tipi"), max_length=2)
     economic_code = models.CharField(_("ekonomik kod"), max_length=20)
-    title = models.CharField(_("açıklama"), max_length=255, blank=True)
+    title = NameField(_("açıklama"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["fiscal_year", "paying_unit__kurumsal_code", "functional_code", "economic_code"]
@@ -278,7 +279,7 @@ class Expenditure(models.Model):
         on_delete=models.PROTECT,
         related_name="expenditures",
     )
-    title = models.CharField(_("ne için"), max_length=200)
+    title = NameField(_("ne için"), max_length=200)
     purpose = models.TextField(_("gerekçe"), blank=True)
     # A loose link to "the event or project" this serves: `events.event:<id>` once the
     # events app exists, or any short key such as `proje:iklim-forumu`. Documented in

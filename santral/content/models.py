@@ -23,9 +23,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from santral.core.text import turkish_slugify, turkish_sort_key
+from santral.core.fields import NameField
+from santral.core.text import clean_name, turkish_slugify, turkish_sort_key
 
 from .querysets import ContentPageManager
+from .richtext import sanitize_stored_html
 
 # Path segments under a council's home page that the public lists and feeds use;
 # a page directly under the council cannot take them.
@@ -89,7 +91,7 @@ class ContentTranslationBase(Orderable):
         default=TranslationVariant.STANDARD,
         help_text=_("Kolay okunur sürüm: kısa cümleler, sade sözcükler."),
     )
-    title = models.CharField(_("başlık"), max_length=255)
+    title = NameField(_("başlık"), max_length=255)
     summary = models.TextField(_("özet"), blank=True)
     body = RichTextField(_("metin"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -108,6 +110,10 @@ class ContentTranslationBase(Orderable):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language}, {self.variant})"
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_stored_html(self.body)
+        super().save(*args, **kwargs)
 
     @property
     def is_easy_read(self) -> bool:
@@ -176,7 +182,7 @@ def image_alt_errors(image, alt: str, decorative: bool, *, alt_field: str) -> di
 class Topic(models.Model):
     """A theme shared by every council (çevre, kadın, gençlik …); editable in the back office."""
 
-    name = models.CharField(_("ad"), max_length=100, unique=True)
+    name = NameField(_("ad"), max_length=100, unique=True)
     slug = models.SlugField(_("kısa ad"), max_length=100, unique=True, blank=True)
     sort_key = models.CharField(max_length=300, editable=False, db_index=True)
 
@@ -362,7 +368,20 @@ class SantralContentPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def normalise_text(self) -> None:
+        """Titles as names (santral.core.text.clean_name), the body as stored safe HTML."""
+        self.title = clean_name(self.title)
+        self.draft_title = clean_name(self.draft_title)
+        self.seo_title = clean_name(self.seo_title)
+        self.body = sanitize_stored_html(self.body)
+
+    def full_clean(self, *args, **kwargs):
+        # Before validation, so a revision (saved after full_clean) stores the clean text.
+        self.normalise_text()
+        return super().full_clean(*args, **kwargs)
+
     def save(self, *args, **kwargs):
+        self.normalise_text()
         if self.path:
             self.council_id = council_id_for_path(self.path)
         if self.is_archived and self.archived_at is None:
@@ -689,7 +708,7 @@ class PublicationFile(Orderable):
 class PublicationVideo(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="videos")
     url = models.URLField(_("video adresi"))
-    title = models.CharField(_("başlık"), max_length=200, blank=True)
+    title = NameField(_("başlık"), max_length=200, blank=True)
     captions = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("altyazı dosyası (WebVTT)"),

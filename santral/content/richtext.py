@@ -49,3 +49,25 @@ def sanitize_html(html: str) -> str:
 def render_rich_text(value: str) -> str:
     """Wagtail rich text (with its <a linktype> and <embed> references) as safe HTML."""
     return sanitize_html(expand_db_html(value or ""))
+
+
+# Stored rich text keeps Wagtail's own link references (<a linktype="page" id="3">), which
+# expand_db_html turns into real links on output; nothing else beyond the output subset.
+STORED_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "a": ALLOWED_ATTRIBUTES["a"] | {"linktype", "id"}}
+
+
+def sanitize_stored_html(value: str) -> str:
+    """Rich text as it is saved (Wagtail's database format): the same safe subset as on
+    output, plus Wagtail's link references. Applied on every save, so a script or event
+    handler sent past the editor (a service call, an import, the API) is never stored;
+    output is still cleaned (render_rich_text) for rows written before this rule."""
+    if not value:
+        return value or ""
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=STORED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

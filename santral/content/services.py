@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.text import clean_name
 from santral.councils.models import Council, CouncilHomePage, HubHomePage
 from santral.councils.permissions import (
     can_approve_content,
@@ -45,6 +46,7 @@ from .models import (
     TranslationVariant,
     council_id_for_path,
 )
+from .richtext import sanitize_stored_html
 
 
 def may_edit_in(actor, council: Council | None) -> bool:
@@ -265,7 +267,8 @@ def content_translation_set(
 
     Starts from the latest revision, so unpublished changes are kept; without
     publish=True the translation stays a draft (not public) like any page edit.
-    The body is Wagtail rich text and is sanitised on output like the page's own.
+    The title is cleaned like every name and the body (Wagtail rich text) sanitised when
+    stored as well as on output, like the page's own.
     Raises PermissionDenied or ValidationError (Turkish); nothing is written then.
     """
     council = council_of_page(page)
@@ -285,7 +288,13 @@ def content_translation_set(
     ]
     current.translations = [
         *kept,
-        model(language=language, variant=variant, title=title, summary=summary, body=body),
+        model(
+            language=language,
+            variant=variant,
+            title=clean_name(title),
+            summary=summary,
+            body=sanitize_stored_html(body),
+        ),
     ]
     current.full_clean()
     user = actor if getattr(actor, "pk", None) else None

@@ -9,12 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from santral.core.feeds import XmlSafeAtom1Feed
+from santral.core.text import xml_safe
 from santral.councils.models import Council
 from santral.councils.permissions import can_publish_content
 
@@ -136,7 +137,7 @@ def _feed_url(council) -> str:
 class HubAtomFeed(Feed):
     """Atom 1.0: the newest news, documents and publications of every council."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def get_object(self, request, council_slug=None):
         self.request = request
@@ -191,7 +192,7 @@ class ContentSitemap(Sitemap):
         return sitemap_pages()
 
     def location(self, item):
-        return item.url
+        return xml_safe(item.url)
 
     def lastmod(self, item):
         return item.last_published_at
@@ -202,7 +203,7 @@ class CouncilSitemap(Sitemap):
         return list(Council.objects.listed().select_related("home_page").order_by("sort_key"))
 
     def location(self, item):
-        return item.get_absolute_url()
+        return xml_safe(item.get_absolute_url())
 
 
 @login_required

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .fields import NameField
+
 
 class SantralUserManager(UserManager):
     """Users sign in with their e-mail; the username is kept only for Django's admin."""
@@ -20,7 +22,7 @@ class User(AbstractUser):
     """A person who signs in. A superuser is a platform admin, above all councils."""
 
     email = models.EmailField(_("e-posta"), unique=True)
-    full_name = models.CharField(_("ad soyad"), max_length=150, blank=True)
+    full_name = NameField(_("ad soyad"), max_length=150, blank=True)
     # Part of the session hash: raising it signs the user out of every other session.
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
 

@@ -107,3 +107,72 @@ def turkish_sort_key(text: str) -> str:
 def turkish_sorted(items, key=lambda item: item):
     """Sort Python objects by Turkish alphabetical order of key(item)."""
     return sorted(items, key=lambda item: (turkish_sort_key(key(item)), key(item)))
+
+
+# --- Text that leaves the site as XML (Atom, sitemaps) or iCalendar -----------------------
+
+# XML 1.0 allows TAB, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and the astral planes; anything
+# else (other C0 controls, lone surrogates, U+FFFE/U+FFFF) makes the whole document
+# unparseable, and Django's feed generator answers 500 for it.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """The text without the characters XML 1.0 forbids; None and "" stay as they are.
+
+    Every string that goes into an Atom/RSS feed, a sitemap or an iCalendar file passes
+    here: one control character pasted into a title must not break the feed for everyone.
+    """
+    if not value:
+        return value
+    return _XML_INVALID.sub("", str(value))
+
+
+# --- Names and titles ----------------------------------------------------------------------
+
+# Invisible characters (zero-width space/non-joiner/joiner, word joiner and the invisible
+# operators, BOM, soft hyphen) and bidirectional controls (embeddings, overrides, isolates,
+# LRM/RLM, the Arabic letter mark): in a name they make two names that look the same differ,
+# or reorder what the reader sees (a "Trojan source" name).
+INVISIBLE_CHARACTERS = frozenset(
+    "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    "\u206a\u206b\u206c\u206d\u206e\u206f"
+)
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE_CHARACTERS)) + "\ud800-\udfff\ufffe\uffff]")
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_name(value):
+    """A name or title as it is stored: one line, NFC, without invisible or bidi characters.
+
+    Removes the characters in INVISIBLE_CHARACTERS (and lone surrogates), turns control
+    characters (tab, CR, LF …) into spaces, collapses runs of white space, trims the ends
+    and composes decomposed letters (I + U+0307 → İ). Idempotent; None stays None.
+    """
+    if value is None:
+        return None
+    text = _INVISIBLE.sub("", str(value))
+    text = _CONTROL_CHARS.sub(" ", unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def name_key(value: str | None) -> str:
+    """The key two names share when they mean the same: cleaned, then Turkish lower-case.
+
+    "İzmir Kent Konseyi" and "izmir kent konseyi" share a key; "Işık" and "ışık" share
+    one, and differ from "isik" (I/ı and İ/i are different letters in Turkish).
+    """
+    return turkish_lower(clean_name(value or ""))
+
+
+# --- Text that goes into a mail or HTTP header ---------------------------------------------
+
+# Every character str.splitlines() breaks on, plus NUL: a header value holding one of them
+# is refused by the mail library at send time (or, worse, starts a new header).
+HEADER_BREAKS = frozenset("\r\n\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def has_header_break(value: str | None) -> bool:
+    """True when the text cannot be put on one header line (subject, sender name, file name)."""
+    return any(char in HEADER_BREAKS for char in value or "")

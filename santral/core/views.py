@@ -5,21 +5,24 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from . import display
 
 
-# No CSRF token: the only effect is a cosmetic cookie on the sender's own browser (a
-# forged POST can change nothing else), and leaving the token out keeps public pages
-# free of the CSRF cookie.
-@csrf_exempt
+# The footer form is a GET (`apply` field): its only effect is a cookie on the reader's own
+# browser, nothing is written to the database, and public pages stay free of the CSRF cookie
+# (so the page cache can serve them). A POST is still accepted for old forms and clients, but
+# like every POST it must carry a CSRF token.
+@require_http_methods(["GET", "HEAD", "POST"])
 def display_view(request):
-    """GET: the choice form on its own page. POST: store the choice in a cookie, go back."""
-    if request.method != "POST":
-        return render(request, "core/display.html", {"display_next": request.GET.get("next", "")})
-    chosen = [option for option in display.OPTIONS if request.POST.get(option)]
-    target = request.POST.get("next", "")
+    """GET without `uygula`: the choice form on its own page. GET with `uygula` (the footer
+    form) or POST: store the choice in a cookie and go back to `next`."""
+    data = request.POST if request.method == "POST" else request.GET
+    if request.method != "POST" and display.APPLY_PARAM not in data:
+        return render(request, "core/display.html", {"display_next": data.get("next", "")})
+    chosen = [option for option in display.OPTIONS if data.get(option)]
+    target = data.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from santral.core.text import turkish_sort_key
+from santral.core.fields import NameField
+from santral.core.text import clean_name, name_key, turkish_sort_key
 
 from .querysets import BodyQuerySet, CouncilQuerySet
 
@@ -104,10 +105,22 @@ RESERVED_SLUGS = frozenset(
 )
 
 
+DUPLICATE_COUNCIL_NAME = _(
+    "Bu ilde bu adla (büyük/küçük harf farkı gözetilmeksizin) kayıtlı bir kent konseyi zaten var."
+)
+DUPLICATE_BODY_NAME = _(
+    "Bu konseyde bu adla (büyük/küçük harf farkı gözetilmeksizin) bir kurul zaten var."
+)
+
+
 class Council(models.Model):
     """A city council (kent konseyi): the tenant that owns data and a subtree of pages."""
 
-    name = models.CharField(_("ad"), max_length=200)
+    name = NameField(_("ad"), max_length=200)
+    # The name in Turkish lower case (santral.core.text.name_key): unique in the province,
+    # so "izmir kent konseyi" cannot stand beside "İzmir Kent Konseyi", even when both are
+    # saved at once.
+    name_key = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(
         _("kısa ad"),
         max_length=80,
@@ -155,11 +168,20 @@ class Council(models.Model):
         ordering = ["sort_key", "name"]
         verbose_name = _("kent konseyi")
         verbose_name_plural = _("kent konseyleri")
+        # Per province: district names repeat across provinces (Yenişehir is in Bursa,
+        # Mersin and Diyarbakır), so "Yenişehir Kent Konseyi" can exist once in each.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "name_key"], name="council_name_key_unique_per_province"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
+        self.name = clean_name(self.name)
+        self.name_key = name_key(self.name)
         self.sort_key = turkish_sort_key(self.name)
         super().save(*args, **kwargs)
 
@@ -171,6 +193,8 @@ class Council(models.Model):
         errors: dict[str, str] = {}
         if self.name is not None and not self.name.strip():
             errors["name"] = _("Konsey adı boş olamaz.")
+        elif self.name and self.name_taken():
+            errors["name"] = DUPLICATE_COUNCIL_NAME
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Bu kısa ad sistem tarafından kullanılıyor; başka bir ad seçin.")
         province = self.province if self.province_id else None
@@ -188,6 +212,14 @@ class Council(models.Model):
             errors["town"] = _("Belde kent konseyi için belde adı girilmelidir.")
         if errors:
             raise ValidationError(errors)
+
+    def name_taken(self) -> bool:
+        """Another council of the same province already has this name, written in any case
+        (Turkish rules)."""
+        if not self.province_id:
+            return False
+        others = Council.objects.filter(province_id=self.province_id, name_key=name_key(self.name))
+        return (others.exclude(pk=self.pk) if self.pk else others).exists()
 
     @property
     def location(self) -> str:
@@ -256,7 +288,9 @@ class Body(ClusterableModel):
     assembly_type = models.CharField(
         _("meclis türü"), max_length=16, choices=AssemblyType.choices, blank=True
     )
-    name = models.CharField(_("ad"), max_length=200)
+    name = NameField(_("ad"), max_length=200)
+    # Unique within the council, like Council.name_key.
+    name_key = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(_("kısa ad"), max_length=80)
     purpose = models.TextField(_("amaç ve kapsam"), blank=True)
     is_active = models.BooleanField(_("etkin"), default=True)
@@ -274,6 +308,9 @@ class Body(ClusterableModel):
             models.UniqueConstraint(
                 fields=["council", "slug"], name="body_slug_unique_per_council"
             ),
+            models.UniqueConstraint(
+                fields=["council", "name_key"], name="body_name_key_unique_per_council"
+            ),
             models.CheckConstraint(
                 condition=Q(kind="assembly") | Q(assembly_type=""),
                 name="body_assembly_type_only_for_assemblies",
@@ -283,14 +320,26 @@ class Body(ClusterableModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.council.name})"
 
+    def save(self, *args, **kwargs):
+        self.name = clean_name(self.name)
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.council_id and self.name:
+            others = Body.objects.filter(council_id=self.council_id, name_key=name_key(self.name))
+            if others.exclude(pk=self.pk).exists() if self.pk else others.exists():
+                raise ValidationError({"name": DUPLICATE_BODY_NAME})
+
 
 class BodyMember(models.Model):
     """A person who sits on a body; at most one chair per body."""
 
     body = ParentalKey(Body, on_delete=models.CASCADE, related_name="members")
-    full_name = models.CharField(_("ad soyad"), max_length=150)
-    title = models.CharField(_("görev"), max_length=120, blank=True)
-    organisation = models.CharField(_("temsil ettiği kurum"), max_length=200, blank=True)
+    full_name = NameField(_("ad soyad"), max_length=150)
+    title = NameField(_("görev"), max_length=120, blank=True)
+    organisation = NameField(_("temsil ettiği kurum"), max_length=200, blank=True)
     is_chair = models.BooleanField(_("başkan"), default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,9 +9,12 @@ from wagtail.models import Page, Site
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.fields import save_with_unique_name
 
 from .models import (
     COUNCIL_PROFILE_FIELDS,
+    DUPLICATE_BODY_NAME,
+    DUPLICATE_COUNCIL_NAME,
     Body,
     Council,
     CouncilHomePage,
@@ -85,7 +88,7 @@ def council_create(*, actor, **fields) -> Council:
         ensure(can_create_council(actor), _("Konsey oluşturma yetkiniz yok."))
     council = Council(**fields)
     _validated(council)
-    council.save()
+    save_with_unique_name(council, field="name", message=DUPLICATE_COUNCIL_NAME)
     hub = hub_home_page_ensure()
     hub.add_child(
         instance=CouncilHomePage(title=council.name, slug=council.slug, council=council, live=True)
@@ -112,7 +115,7 @@ def council_update(*, actor, council: Council, **fields) -> Council:
     for name, value in fields.items():
         setattr(locked, name, value)
     _validated(locked)
-    locked.save()
+    save_with_unique_name(locked, field="name", message=DUPLICATE_COUNCIL_NAME)
     after = _snapshot(locked, COUNCIL_AUDITED_FIELDS)
     page = CouncilHomePage.objects.filter(council=locked).first()
     if page is not None and (page.title != locked.name or page.slug != locked.slug):
@@ -165,7 +168,7 @@ def body_save(*, actor, body: Body) -> Body:
     if body.kind != "assembly":
         body.assembly_type = ""
     body.full_clean()
-    body.save()
+    save_with_unique_name(body, field="name", message=DUPLICATE_BODY_NAME)
     after = _snapshot(body, BODY_AUDITED_FIELDS)
     audit_record(
         actor=actor,

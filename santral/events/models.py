@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from santral.content.models import ContentTranslationBase, SantralContentPage
+from santral.core.fields import NameField
 
 
 class RegistrationMode(models.TextChoices):
@@ -136,7 +137,7 @@ class Registration(models.Model):
     """A person's seat at an event, or their place on the waiting list."""
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
-    full_name = models.CharField(_("ad soyad"), max_length=150)
+    full_name = NameField(_("ad soyad"), max_length=150)
     email = models.EmailField(_("e-posta"))
     status = models.CharField(_("durum"), max_length=16, choices=RegistrationStatus.choices)
     consent_text = models.TextField(_("onaylanan aydınlatma metni"))

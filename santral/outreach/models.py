@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from santral.core.fields import NameField
+from santral.core.text import clean_name, has_header_break
 from santral.councils.models import Body, Council, District
 
 
@@ -75,7 +77,7 @@ class Audience(models.Model):
     )
     kind = models.CharField(_("tür"), max_length=16, choices=AudienceKind.choices)
     slug = models.SlugField(_("kısa ad"), max_length=60)
-    name = models.CharField(_("ad"), max_length=120)
+    name = NameField(_("ad"), max_length=120)
     description = models.TextField(_("açıklama"), blank=True)
     baseline_share = models.DecimalField(
         _("nüfustaki payı (%)"),
@@ -303,7 +305,7 @@ class CommunicationPlan(models.Model):
         blank=True,
         related_name="communication_plans",
     )
-    title = models.CharField(_("başlık"), max_length=200)
+    title = NameField(_("başlık"), max_length=200)
     starts_on = models.DateField(_("dönem başı"))
     ends_on = models.DateField(_("dönem sonu"))
     objectives = models.TextField(_("amaçlar"))
@@ -372,7 +374,7 @@ class PlanAction(models.Model):
     """
 
     plan = models.ForeignKey(CommunicationPlan, on_delete=models.CASCADE, related_name="actions")
-    title = models.CharField(_("eylem"), max_length=200)
+    title = NameField(_("eylem"), max_length=200)
     channel = models.CharField(_("kanal"), max_length=16, choices=Channel.choices)
     audience = models.ForeignKey(
         Audience, verbose_name=_("hedef kitle"), on_delete=models.PROTECT, null=True, blank=True
@@ -459,7 +461,7 @@ class NewsletterTopic(models.Model):
         Council, verbose_name=_("konsey"), on_delete=models.CASCADE, related_name="topics"
     )
     slug = models.SlugField(_("kısa ad"), max_length=60)
-    name = models.CharField(_("ad"), max_length=120)
+    name = NameField(_("ad"), max_length=120)
     description = models.CharField(_("açıklama"), max_length=300, blank=True)
     is_active = models.BooleanField(_("etkin"), default=True)
 
@@ -545,6 +547,11 @@ class NewsletterStatus(models.TextChoices):
     SENT = "sent", _("Gönderildi")
 
 
+HEADER_BREAK_MESSAGE = _(
+    "Bu alan tek satır olmalı: satır sonu ya da benzeri denetim karakteri içeremez."
+)
+
+
 class Newsletter(models.Model):
     """One issue of a council's newsletter on one topic."""
 
@@ -578,8 +585,16 @@ class Newsletter(models.Model):
         return self.subject
 
     def clean(self) -> None:
+        errors: dict[str, str] = {}
         if self.topic_id and self.council_id and self.topic.council_id != self.council_id:
-            raise ValidationError({"topic": _("Bu konu başka bir konseye ait.")})
+            errors["topic"] = _("Bu konu başka bir konseye ait.")
+        # The subject becomes a mail header: a line break would end it (and the send fails).
+        if has_header_break(self.subject):
+            errors["subject"] = HEADER_BREAK_MESSAGE
+        else:
+            self.subject = clean_name(self.subject)
+        if errors:
+            raise ValidationError(errors)
 
 
 class DeliveryStatus(models.TextChoices):

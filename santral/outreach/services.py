@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.text import has_header_break
 from santral.councils.models import Body, Council, District
 from santral.councils.permissions import can_manage_outreach
 from santral.events.models import EventPage
 
 from .models import (
+    HEADER_BREAK_MESSAGE,
     AreaCount,
     AreaPopulation,
     Audience,
@@ -545,6 +547,8 @@ def newsletter_queue(*, actor, newsletter: Newsletter) -> int:
     locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     if locked.status != NewsletterStatus.DRAFT:
         raise ValidationError(_("Bu bülten zaten gönderildi ya da gönderiliyor."))
+    if has_header_break(locked.subject):  # a row written past newsletter_save
+        raise ValidationError({"subject": HEADER_BREAK_MESSAGE})
     recipients = Subscriber.objects.filter(
         council_id=locked.council_id,
         status=SubscriberStatus.CONFIRMED,

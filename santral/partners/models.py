@@ -17,7 +17,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from santral.core.text import turkish_slugify, turkish_sort_key
+from santral.core.fields import NameField
+from santral.core.text import clean_name, name_key, turkish_slugify, turkish_sort_key
 
 from .querysets import OrganisationQuerySet, ProjectQuerySet, SupportRequestQuerySet
 
@@ -41,7 +42,7 @@ class OrganisationKind(models.TextChoices):
 class Topic(models.Model):
     """A free topic label ("gençlik", "erişilebilirlik"), shared by all organisations."""
 
-    name = models.CharField(_("ad"), max_length=80, unique=True)
+    name = NameField(_("ad"), max_length=80, unique=True)
     slug = models.SlugField(_("kısa ad"), max_length=80, unique=True)
     sort_key = models.CharField(max_length=255, editable=False, db_index=True)
 
@@ -59,6 +60,11 @@ class Topic(models.Model):
         super().save(*args, **kwargs)
 
 
+DUPLICATE_ORGANISATION_NAME = _(
+    "Bu adla (büyük/küçük harf farkı gözetilmeksizin) kayıtlı bir kurum zaten var."
+)
+
+
 class Organisation(models.Model):
     """A stakeholder: NGO, association, chamber, public body, municipal unit …
 
@@ -70,7 +76,10 @@ class Organisation(models.Model):
     # organisation, so its kind "sendika" is not a person's union membership.
     kvkk_describes_an_organisation = True
 
-    name = models.CharField(_("ad"), max_length=255)
+    name = NameField(_("ad"), max_length=255)
+    # The name in Turkish lower case (santral.core.text.name_key): unique among the
+    # organisations one council keeps, and among the platform-wide ones.
+    name_key = models.CharField(max_length=255, editable=False, default="")
     slug = models.SlugField(
         _("kısa ad"),
         max_length=120,
@@ -135,11 +144,25 @@ class Organisation(models.Model):
         ordering = ["sort_key", "name"]
         verbose_name = _("paydaş kurum")
         verbose_name_plural = _("paydaş kurumlar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner_council", "name_key"],
+                condition=Q(owner_council__isnull=False),
+                name="organisation_name_key_unique_per_council",
+            ),
+            models.UniqueConstraint(
+                fields=["name_key"],
+                condition=Q(owner_council__isnull=True),
+                name="organisation_name_key_unique_platform_wide",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
+        self.name = clean_name(self.name)
+        self.name_key = name_key(self.name)
         self.slug = self.slug or turkish_slugify(self.name, max_length=120)
         self.sort_key = turkish_sort_key(self.name)
         super().save(*args, **kwargs)
@@ -153,6 +176,8 @@ class Organisation(models.Model):
         errors: dict[str, str] = {}
         if not (self.name or "").strip():
             errors["name"] = _("Kurum adı boş olamaz.")
+        elif self.name_taken():
+            errors["name"] = DUPLICATE_ORGANISATION_NAME
         province = self.province if self.province_id else None
         district = self.district if self.district_id else None
         if district is not None and province is not None and district.province_id != province.pk:
@@ -161,6 +186,14 @@ class Organisation(models.Model):
             errors["province"] = _("İlçe seçildiyse il de seçilmelidir.")
         if errors:
             raise ValidationError(errors)
+
+    def name_taken(self) -> bool:
+        """Another organisation kept by the same council (or platform-wide, like this one)
+        has this name, written in any case (Turkish rules)."""
+        others = Organisation.objects.filter(
+            owner_council_id=self.owner_council_id, name_key=name_key(self.name)
+        )
+        return (others.exclude(pk=self.pk) if self.pk else others).exists()
 
 
 class Affiliation(models.Model):
@@ -228,8 +261,8 @@ class ContactPerson(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("kurum"), on_delete=models.CASCADE, related_name="contacts"
     )
-    full_name = models.CharField(_("ad soyad"), max_length=150)
-    title = models.CharField(_("görev"), max_length=150, blank=True)
+    full_name = NameField(_("ad soyad"), max_length=150)
+    title = NameField(_("görev"), max_length=150, blank=True)
     email = models.EmailField(_("e-posta"), blank=True)
     phone = models.CharField(_("telefon"), max_length=32, blank=True)
     consent_version = models.CharField(_("açık rıza metni sürümü"), max_length=32)
@@ -289,7 +322,7 @@ class Project(ClusterableModel):
     council = models.ForeignKey(
         "councils.Council", verbose_name=_("konsey"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("başlık"), max_length=255)
+    title = NameField(_("başlık"), max_length=255)
     slug = models.SlugField(_("kısa ad"), max_length=120, blank=True)
     aim = models.TextField(_("amaç"))
     description = models.TextField(_("açıklama"), blank=True)
@@ -370,7 +403,7 @@ class ProjectPartner(Orderable):
 
 class Milestone(Orderable):
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField(_("aşama"), max_length=255)
+    title = NameField(_("aşama"), max_length=255)
     due_on = models.DateField(_("hedef tarih"))
     done_on = models.DateField(_("tamamlandığı tarih"), null=True, blank=True)
 
@@ -387,7 +420,7 @@ class ProjectDocument(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("belge"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("başlık"), max_length=255, blank=True)
+    title = NameField(_("başlık"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("proje belgesi")
@@ -462,7 +495,7 @@ class CouncilLetterhead(models.Model):
         max_length=32,
         help_text=_("Yazı sayısının başı, örn. E-ABKK. Sayı: önek-yıl-sıra biçimindedir."),
     )
-    signatory_name = models.CharField(_("imzalayan"), max_length=150)
+    signatory_name = NameField(_("imzalayan"), max_length=150)
     signatory_title = models.CharField(_("imzalayanın unvanı"), max_length=150)
 
     class Meta:
@@ -541,7 +574,7 @@ class SupportRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="support_requests",
     )
-    subject = models.CharField(_("konu"), max_length=200)
+    subject = NameField(_("konu"), max_length=200)
     addressee_line = models.CharField(
         _("muhatap satırı"),
         max_length=300,
@@ -554,7 +587,7 @@ class SupportRequest(models.Model):
     text = models.TextField(_("metin"))
     attachments = models.TextField(_("ekler"), blank=True, help_text=_("Her satır bir ek."))
     distribution = models.TextField(_("dağıtım"), blank=True, help_text=_("Her satır bir alıcı."))
-    signatory_name = models.CharField(_("imzalayan"), max_length=150, blank=True)
+    signatory_name = NameField(_("imzalayan"), max_length=150, blank=True)
     signatory_title = models.CharField(_("imzalayanın unvanı"), max_length=150, blank=True)
     needed_by = models.DateField(_("ihtiyaç tarihi"), null=True, blank=True)
     resource_line = models.ForeignKey(

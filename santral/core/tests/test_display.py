@@ -1,10 +1,13 @@
-"""The reader's display choice: a cookie set by a POST form, no database write, classes on
-<html>, safe redirects; and the stylesheet's rules for contrast, forced colours and zoom."""
+"""The reader's display choice: a cookie set by a GET form, no database write, classes on
+<html>, safe redirects, CSRF on POST; and the stylesheet's rules for contrast, forced colours
+and zoom."""
 
 import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from santral.core import display
@@ -21,10 +24,16 @@ def test_parse_keeps_only_known_options():
     assert display.html_classes(["kontrast", "buyuk"]) == "display-contrast display-large"
 
 
-def test_post_sets_the_cookie_and_every_page_gets_the_classes(client, django_assert_num_queries):
+def test_the_form_sets_the_cookie_and_every_page_gets_the_classes(
+    client, django_assert_num_queries
+):
     url = reverse("core:display")
+    html = client.get("/konseyler/").content.decode()
+    assert 'class="display-form" method="get"' in html and 'name="uygula"' in html
     with django_assert_num_queries(0):  # nothing read or written in the database
-        response = client.post(url, {"kontrast": "1", "buyuk": "1", "next": "/konseyler/"})
+        response = client.get(
+            url, {"uygula": "1", "kontrast": "1", "buyuk": "1", "next": "/konseyler/"}
+        )
     assert response.status_code == 302 and response["Location"] == "/konseyler/"
     cookie = response.cookies[display.COOKIE_NAME]
     assert cookie.value == "kontrast.buyuk" and cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -38,7 +47,7 @@ def test_post_sets_the_cookie_and_every_page_gets_the_classes(client, django_ass
 
 def test_unticking_removes_the_cookie(client):
     client.cookies[display.COOKIE_NAME] = "kontrast"
-    response = client.post(reverse("core:display"), {"next": "/konseyler/"})
+    response = client.get(reverse("core:display"), {"uygula": "1", "next": "/konseyler/"})
     assert response.cookies[display.COOKIE_NAME].value == ""
     html = client.get("/konseyler/").content.decode()
     assert "display-contrast" not in re.search(r"<html[^>]*>", html).group(0)
@@ -47,15 +56,30 @@ def test_unticking_removes_the_cookie(client):
 def test_the_form_is_on_every_page_and_works_in_english(client):
     html = client.get("/en/konseyler/").content.decode()
     assert 'action="/en/gorunum/"' in html and 'name="next" value="/en/konseyler/"' in html
-    response = client.post("/en/gorunum/", {"buyuk": "1", "next": "/en/konseyler/"})
+    response = client.get("/en/gorunum/", {"uygula": "1", "buyuk": "1", "next": "/en/konseyler/"})
     assert response["Location"] == "/en/konseyler/"
     assert client.get(response["Location"]).content.decode().count("display-large") >= 1
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "javascript:x"])
 def test_foreign_redirect_targets_are_refused(client, target):
-    response = client.post("/gorunum/", {"kontrast": "1", "next": target})
+    response = client.get("/gorunum/", {"uygula": "1", "kontrast": "1", "next": target})
     assert response["Location"] == "/"
+
+
+def test_a_post_needs_a_csrf_token():
+    """Every POST carries a CSRF token: the display form's old POST is no exception."""
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/gorunum/", {"kontrast": "1", "next": "/konseyler/"})
+    assert response.status_code == 403
+    assert display.COOKIE_NAME not in response.cookies
+    token = "k" * 32  # a well-formed secret, sent as cookie and form field like a browser does
+    strict.cookies[settings.CSRF_COOKIE_NAME] = token
+    response = strict.post(
+        "/gorunum/", {"kontrast": "1", "next": "/konseyler/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert response.cookies[display.COOKIE_NAME].value == "kontrast"
 
 
 def test_get_shows_the_form_and_never_writes(client):

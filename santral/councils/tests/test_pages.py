@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from santral.core.text import turkish_slugify
 from santral.councils.factories import BodyFactory, BodyMemberFactory, CouncilFactory
 from santral.councils.models import Council, District, Province
 
@@ -25,8 +26,12 @@ def adana_councils(db):
         ("Işıklı Kent Konseyi", "Kozan"),
         ("Seyhan Kent Konseyi", "Seyhan"),
     ]:
+        # The demo's slugs: load_demo then updates these councils instead of adding a
+        # second council of the same name in the province (refused).
         made[name] = CouncilFactory(
-            name=name, district=District.objects.get(province=adana, name=district)
+            name=name,
+            slug=turkish_slugify(district),
+            district=District.objects.get(province=adana, name=district),
         )
     return made
 

@@ -19,11 +19,13 @@ from santral.budget.models import ContributorKind, InKindContribution, InKindRat
 from santral.budget.services import in_kind_record
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.fields import save_with_unique_name
 from santral.core.text import turkish_slugify
 from santral.councils.models import Body, Council
 from santral.councils.permissions import can_manage_partners, is_platform_admin
 
 from ..models import (
+    DUPLICATE_ORGANISATION_NAME,
     Affiliation,
     AnswerKind,
     ConsentText,
@@ -150,7 +152,7 @@ def organisation_create(
     if not organisation.slug:
         organisation.slug = turkish_slugify(organisation.name or "", max_length=120)
     organisation.full_clean()
-    organisation.save()
+    save_with_unique_name(organisation, field="name", message=DUPLICATE_ORGANISATION_NAME)
     _set_topics(organisation, topics)
     if council is not None:
         _affiliation_write(council=council, organisation=organisation, bodies=bodies or [])
@@ -176,7 +178,7 @@ def organisation_update(
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.full_clean()
-    locked.save()
+    save_with_unique_name(locked, field="name", message=DUPLICATE_ORGANISATION_NAME)
     _set_topics(locked, topics)
     after = _snapshot(locked, ORGANISATION_AUDITED_FIELDS)
     changed = [name for name in after if before[name] != after[name]]

@@ -17,6 +17,7 @@ from santral.budget.models import BudgetLine, Expenditure
 from santral.budget.services import expenditure_request
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.text import clean_name
 from santral.councils.models import Membership, Role
 from santral.councils.permissions import can_manage_partners
 from santral.events.models import EventPage
@@ -431,8 +432,10 @@ def _reminder_message(*, event: EventPage, gap, recipients: list[str]) -> EmailM
         "start": timezone.localtime(event.start_at),
         "plan_url": base + reverse("santral_resource_plan", args=[event.pk]),
     }
+    # A mail header: clean_name keeps it on one line even for a title stored before titles
+    # were cleaned (a line break would make the send fail).
     subject = _("Kaynak açığı: %(event)s (%(date)s)") % {
-        "event": event.title,
+        "event": clean_name(event.title),
         "date": context["start"].strftime("%d.%m.%Y"),
     }
     body = render_to_string("partners/email/resource_reminder.txt", context)
