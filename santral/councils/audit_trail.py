@@ -34,8 +34,12 @@ class AuditFilterForm(forms.Form):
     council = forms.ModelChoiceField(
         label=_("Konsey"), queryset=Council.objects.none(), required=False
     )
-    since = forms.DateField(label=_("Başlangıç tarihi"), required=False)
-    until = forms.DateField(label=_("Bitiş tarihi"), required=False)
+    since = forms.DateField(
+        label=_("Başlangıç tarihi"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Bitiş tarihi"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     request_id = forms.CharField(label=_("İstek kimliği"), required=False, max_length=64)
 
     def __init__(self, *args, councils: QuerySet[Council], **kwargs):
