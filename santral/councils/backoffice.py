@@ -157,9 +157,11 @@ class ScopedModelViewSet(ModelViewSet):
         }
 
     def get_common_view_kwargs(self, **kwargs):
+        # No delete button for a disabled delete view; the edit URL name stays (the create
+        # view needs it) and its page answers 404 when disabled.
         view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self._disabled():
-            view_kwargs[f"{name}_url_name"] = None
+        if not self.delete_view_enabled:
+            view_kwargs["delete_url_name"] = None
         return view_kwargs
 
     def get_urlpatterns(self):
