@@ -136,9 +136,9 @@ class ScopedUsageView(ScopedLookupMixin, UsageView):
 class ScopedModelViewSet(ModelViewSet):
     """A ModelViewSet whose every object page stays inside the user's councils.
 
-    Wagtail's own history and usage views look objects up unscoped, and it always serves
+    Wagtail's own history and usage views look objects up unscoped, and Wagtail serves
     edit/ and delete/ (with its own, unscoped views) whatever the viewset says: here
-    `edit_view_enabled = False` / `delete_view_enabled = False` really remove them.
+    `edit_view_enabled = False` / `delete_view_enabled = False` make those pages answer 404.
     """
 
     history_view_class = ScopedHistoryView
