@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "santral.councils.middleware.SessionLimitsMiddleware",
     "santral.councils.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "santral.core.refusals.RefusedWriteAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -17,15 +17,20 @@ def audit_record(
     council_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    target_repr: str = "",
 ) -> AuditRecord:
-    """Write one append-only audit row. Call it inside the transaction of the change."""
+    """Write one append-only audit row. Call it inside the transaction of the change.
+
+    `target_repr` names a target that is not a row (e.g. "POST /admin/..." for a refused
+    request); with a `target` the row's own text is used.
+    """
     return AuditRecord.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         council_id=council_id,
         action=action,
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "",
-        target_repr=str(target)[:255] if target is not None else "",
+        target_repr=(str(target) if target is not None else target_repr)[:255],
         before=before,
         after=after,
         request_id=current_request_id(),

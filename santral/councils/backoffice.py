@@ -11,12 +11,15 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
@@ -125,6 +128,69 @@ class ScopedIndexView(IndexView):
         )
 
 
+class ScopedLookupMixin:
+    """History and usage pages look their object up inside the user's councils (else 404)."""
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+
+
+class ScopedHistoryView(ScopedLookupMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedLookupMixin, UsageView):
+    pass
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """A ModelViewSet whose every object page stays inside the user's councils.
+
+    Wagtail's own history and usage views look objects up unscoped, and Wagtail serves
+    edit/ and delete/ (with its own, unscoped views) whatever the viewset says: here
+    `edit_view_enabled = False` / `delete_view_enabled = False` make those pages answer 404.
+    """
+
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    edit_view_enabled = True
+    delete_view_enabled = True
+
+    def _disabled(self) -> set[str]:
+        return {
+            name
+            for name, enabled in (
+                ("edit", self.edit_view_enabled),
+                ("delete", self.delete_view_enabled),
+            )
+            if not enabled
+        }
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No delete button for a disabled delete view; the edit URL name stays (the create
+        # view needs it) and its page answers 404 when disabled.
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        if not self.delete_view_enabled:
+            view_kwargs["delete_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        # The names stay (Wagtail's admin URL finder reverses them); the pages answer 404.
+        disabled = self._disabled()
+        return [
+            path(str(pattern.pattern), _not_found, name=pattern.name)
+            if pattern.name in disabled
+            else pattern
+            for pattern in super().get_urlpatterns()
+        ]
+
+
+def _not_found(request, *args, **kwargs):
+    raise Http404
+
+
 class CouncilCreateView(CreateView):
     def save_instance(self):
         data = {name: self.form.cleaned_data[name] for name in self.form.Meta.fields}
@@ -142,7 +208,7 @@ class CouncilDeleteView(ScopedObjectMixin, DeleteView):
         council_delete(actor=self.request.user, council=self.object)
 
 
-class CouncilViewSet(ModelViewSet):
+class CouncilViewSet(ScopedModelViewSet):
     model = Council
     icon = "group"
     menu_order = 200
@@ -191,7 +257,7 @@ class BodyDeleteView(ScopedObjectMixin, DeleteView):
         body_delete(actor=self.request.user, body=self.object)
 
 
-class BodyViewSet(ModelViewSet):
+class BodyViewSet(ScopedModelViewSet):
     model = Body
     icon = "list-ul"
     menu_order = 210

@@ -23,10 +23,10 @@ from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from santral.budget.models import InKindRate
+from santral.councils.backoffice import ScopedModelViewSet
 from santral.councils.models import Body, Council
 from santral.councils.permissions import (
     Capability,
@@ -223,7 +223,7 @@ def _save_organisation(request, form, organisation):
 OrganisationCreateView, OrganisationEditView, _unused = service_views(save=_save_organisation)
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(ScopedModelViewSet):
     model = Organisation
     icon = "site"
     menu_order = 300
@@ -295,7 +295,7 @@ AffiliationCreateView, AffiliationEditView, AffiliationDeleteView = service_view
 )
 
 
-class AffiliationViewSet(ModelViewSet):
+class AffiliationViewSet(ScopedModelViewSet):
     model = Affiliation
     icon = "link"
     menu_order = 301
@@ -323,7 +323,7 @@ ContactCreateView, ContactEditView, ContactDeleteView = service_views(
 )
 
 
-class ContactViewSet(ModelViewSet):
+class ContactViewSet(ScopedModelViewSet):
     model = ContactPerson
     icon = "user"
     menu_order = 302
@@ -389,7 +389,7 @@ LiaisonCreateView, _unused, LiaisonDeleteView = service_views(
 )
 
 
-class LiaisonViewSet(ModelViewSet):
+class LiaisonViewSet(ScopedModelViewSet):
     model = Liaison
     icon = "mail"
     menu_order = 303
@@ -433,7 +433,7 @@ ProjectCreateView, ProjectEditView, ProjectDeleteView = service_views(
 )
 
 
-class ProjectViewSet(ModelViewSet):
+class ProjectViewSet(ScopedModelViewSet):
     model = Project
     icon = "clipboard-list"
     menu_order = 304
@@ -499,7 +499,7 @@ LetterheadCreateView, LetterheadEditView, _unused = service_views(
 )
 
 
-class LetterheadViewSet(ModelViewSet):
+class LetterheadViewSet(ScopedModelViewSet):
     model = CouncilLetterhead
     icon = "doc-full"
     menu_order = 306
@@ -562,7 +562,7 @@ class SupportRequestEditView(_RequestEdit):
         return reverse("santral_partner_request", args=[self.object.pk])
 
 
-class SupportRequestViewSet(ModelViewSet):
+class SupportRequestViewSet(ScopedModelViewSet):
     model = SupportRequest
     icon = "mail"
     menu_order = 305
@@ -816,7 +816,7 @@ class ConsentTextCreateView(ServiceFormMixin, CreateView):
         )
 
 
-class ConsentTextViewSet(ModelViewSet):
+class ConsentTextViewSet(ScopedModelViewSet):
     model = ConsentText
     icon = "doc-full-inverse"
     menu_order = 307
