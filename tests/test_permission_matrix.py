@@ -142,6 +142,12 @@ RULES: list[Rule] = [
         STAFF_A,
         ADMIN_A,
     ),
+    staff(
+        r"admin/denetim/",
+        "audit trail: council admins (their councils), platform admin (all); read only",
+        ADMIN_A | {ADMIN_B},
+        NOBODY,
+    ),
     staff(r"admin/icerik/wordpress/", "WordPress import: publishers", CONTENT_A | {ADMIN_B}),
     staff(r"admin/icerik/paylasilanlar/", "shared items: publishers", CONTENT_A | {ADMIN_B}),
     staff(
@@ -378,6 +384,7 @@ RULES: list[Rule] = [
         values={"pk": "support_request"},
     ),
     public(r"gorunum/", "display preference (writes a cookie only)", post="open"),
+    staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
     public(r"arama/", "search"),
     public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
@@ -388,18 +395,16 @@ RULES: list[Rule] = [
     wagtail(r"admin/$", "dashboard: staff", STAFF_ANY - {ADMIN_B} | {ADMIN}, NOBODY),
     wagtail(
         r"admin/login/",
-        "login page (signed-in users are sent on)",
+        "Wagtail's login leads to allauth's (password, then TOTP)",
         EVERYONE,
         EVERYONE,
         ok=(OK, REDIRECT, REFUSED),
     ),
-    wagtail(
+    skip(
         r"admin/password_reset/",
-        "password reset pages",
-        EVERYONE,
-        EVERYONE,
-        ok=(OK, REDIRECT),
-        values={"uidb64": "MQ", "token": "yanlis-anahtar"},
+        "Wagtail's password reset is switched off (WAGTAIL_PASSWORD_RESET_ENABLED = False; "
+        "allauth's reset is the one flow): every method answers 404 — "
+        "santral/councils/tests/test_two_factor.py covers the reset",
     ),
     wagtail(r"admin/jsi18n/", "translations for scripts", EVERYONE, EVERYONE),
     post_only(r"admin/logout/", "sign out", SIGNED_IN, thin=True),

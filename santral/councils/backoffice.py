@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -343,6 +344,7 @@ AUDIT_PAGE_SIZE = 50
 AUDIT_CSV_MAX_ROWS = 100_000
 
 
+@require_GET
 def audit_view(request):
     """The audit trail with filters; `?bicim=csv` (or `excel`) downloads what is filtered."""
     if not may_read_audit(request.user):

@@ -243,3 +243,9 @@ def test_totp_activation_opens_the_backoffice_groups(cast):
     assert not admin.groups.exists()
     give_totp(admin)  # sends allauth's authenticator_added, as the real set-up does
     assert admin.groups.filter(name__endswith=":council_admin").exists()
+
+
+def test_wagtails_own_password_reset_is_switched_off():
+    client = Client()
+    assert client.get("/admin/password_reset/").status_code == 404
+    assert client.post("/admin/password_reset/", {"email": "x@ornek.test"}).status_code == 404
