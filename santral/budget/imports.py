@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.money import MONEY_MAX, money_limit_display
 from santral.core.text import turkish_lower
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money
@@ -229,6 +230,10 @@ def parse_amount(value) -> Decimal:
         amount = Decimal(text)
         if negative:
             amount = -amount
+    if not amount.is_finite() or abs(amount) > MONEY_MAX:  # exact bound: santral/core/money.py
+        raise ValueError(
+            _("tutar en fazla %(limit)s TL olabilir") % {"limit": money_limit_display()}
+        )
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(_("tutar en fazla iki ondalık (kuruş) içerebilir"))
     return amount.quantize(Decimal("0.01"))

@@ -14,12 +14,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.money import MoneySum, validate_money_bound
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money, can_view_money, is_platform_admin
 
@@ -51,6 +51,8 @@ def _money(value) -> Decimal:
     amount = Decimal(value)
     if amount != amount.quantize(CENT):
         raise ValidationError(_("Tutar en fazla iki ondalık basamak (kuruş) içerebilir."))
+    # Larger amounts would not come back exactly from SQLite (santral/core/money.py).
+    validate_money_bound(amount)
     return amount.quantize(CENT)
 
 
@@ -529,7 +531,9 @@ def period_close(*, actor, council: Council, fiscal_year: int, month: int | None
 def line_totals(line: BudgetLine) -> dict[str, Decimal]:
     """Sums per entry kind for one line (reversals included, so they net out)."""
     sums = {kind: ZERO for kind in EntryKind.values}
-    for row in LedgerEntry.objects.filter(line=line).values("kind").annotate(total=Sum("amount")):
+    for row in (
+        LedgerEntry.objects.filter(line=line).values("kind").annotate(total=MoneySum("amount"))
+    ):
         sums[row["kind"]] = row["total"] or ZERO
     return sums
 
@@ -539,7 +543,7 @@ def line_reserved(line: BudgetLine, *, exclude: Expenditure | None = None) -> De
     rows = Expenditure.objects.filter(line=line, status=Expenditure.Status.APPROVED)
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
-    return rows.aggregate(total=Sum("estimated_amount"))["total"] or ZERO
+    return rows.aggregate(total=MoneySum("estimated_amount"))["total"] or ZERO
 
 
 def line_available(line: BudgetLine, *, exclude: Expenditure | None = None) -> Decimal:
@@ -983,7 +987,7 @@ def in_kind_record(
         rate=rate,
         quantity=quantity,
         unit_rate=rate.rate,
-        value=(quantity * rate.rate).quantize(CENT),
+        value=_money((quantity * rate.rate).quantize(CENT)),
         received_on=received_on,
         description=description.strip(),
         project_label=project_label.strip(),
