@@ -40,7 +40,7 @@ def guarded_tables() -> dict[str, tuple[str, ...]]:
 CREATE_SWITCH_SQL = f"CREATE TABLE IF NOT EXISTS {SWITCH_TABLE} (reason varchar(255) NOT NULL)"
 DROP_SWITCH_SQL = f"DROP TABLE IF EXISTS {SWITCH_TABLE}"
 
-_PG_FUNCTION = f"""
+_PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION santral_immutable_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -48,7 +48,7 @@ DECLARE
     new_row jsonb;
     col text;
 BEGIN
-    IF EXISTS (SELECT 1 FROM {SWITCH_TABLE}) THEN
+    IF EXISTS (SELECT 1 FROM santral_maintenance_switch) THEN
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
     END IF;
@@ -104,7 +104,7 @@ def _sqlite_sql(table: str, nullable: Sequence[str], columns: Sequence[str]) -> 
         else f'NEW."{c}" IS OLD."{c}"'
         for c in columns
     )
-    switch_off = f"NOT EXISTS (SELECT 1 FROM {SWITCH_TABLE})"
+    switch_off = "NOT EXISTS (SELECT 1 FROM santral_maintenance_switch)"
     message = f"santral: {table} rows are append-only; post a reversal instead"
     return [
         f"DROP TRIGGER IF EXISTS {update}",
@@ -168,7 +168,9 @@ def maintenance_switch(*, reason: str, using: str = "default") -> Iterator[None]
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
             cursor.execute(CREATE_SWITCH_SQL)
-            cursor.execute(f"INSERT INTO {SWITCH_TABLE} (reason) VALUES (%s)", [reason[:255]])
+            cursor.execute(
+                "INSERT INTO santral_maintenance_switch (reason) VALUES (%s)", [reason[:255]]
+            )
         yield
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {SWITCH_TABLE}")
+            cursor.execute("DELETE FROM santral_maintenance_switch")
