@@ -1082,7 +1082,9 @@ def ledger_entry_maintain(
         raise ValidationError(_("Bakım işlemi için gerekçe yazın."))
     changes = changes or {}
     if delete == bool(changes):
-        raise ValidationError(_("Ya alan değişikliği ya da silme isteyin; ikisini birden değil."))
+        raise ValidationError(
+            _("Ya alan değişikliği ya da silme isteyin (ikisinden yalnızca biri).")
+        )
     unknown = sorted(set(changes) - set(MAINTENANCE_FIELDS))
     if unknown:
         raise ValidationError(

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from santral.budget.factories import make_line
 from santral.budget.models import LedgerEntry
@@ -32,7 +32,7 @@ def _snapshot(entry: LedgerEntry) -> dict:
 
 
 def _refused(action) -> None:
-    with pytest.raises(DatabaseError, match="append-only"):
+    with pytest.raises(IntegrityError, match="append-only"):
         with transaction.atomic():
             action()
 

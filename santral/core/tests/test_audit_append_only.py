@@ -7,7 +7,7 @@ user or a content type still works: it only clears actor / target_type (on_delet
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from santral.core.audit import audit_record
 from santral.core.factories import UserFactory
@@ -28,7 +28,7 @@ def _row(record: AuditRecord) -> dict:
 
 
 def _refused(action) -> None:
-    with pytest.raises(DatabaseError, match="append-only"):
+    with pytest.raises(IntegrityError, match="append-only"):
         with transaction.atomic():
             action()
 
