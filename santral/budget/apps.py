@@ -8,8 +8,12 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Bütçe ve kaynaklar")
 
     def ready(self) -> None:
+        from santral.core.immutability import register_immutable
         from santral.core.registry import register_demo_loader
 
         from .demo import load_budget_demo
 
         register_demo_loader("budget", load_budget_demo)
+        # Posted ledger entries never change (there is no draft state: an entry exists only
+        # once posted); deleting the user who posted one only clears created_by.
+        register_immutable("budget_ledgerentry", nullable=("created_by_id",))

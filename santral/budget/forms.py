@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from santral.core.money import validate_money_bound
+
 from .models import (
     APPROPRIATION_KINDS,
     BudgetLine,
@@ -19,7 +21,8 @@ from .models import (
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MONEY = {"max_digits": 18, "decimal_places": 2}
+# No max_digits here: validate_money_bound says the limit in lira, once (santral/core/money.py).
+MONEY = {"max_digits": None, "decimal_places": 2, "validators": [validate_money_bound]}
 
 
 class PayingUnitForm(forms.Form):

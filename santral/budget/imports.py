@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.core.models import AuditRecord
+from santral.core.money import MONEY_MAX, money_limit_display
 from santral.core.text import turkish_lower
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money
@@ -394,7 +395,6 @@ _COMMA_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$")
 
 # LedgerEntry.amount is DecimalField(max_digits=18, decimal_places=2): 16 digits before the
 # point would not fit; the parser refuses them instead of the database failing mid-import.
-MAX_AMOUNT = Decimal("1e15")
 
 
 def parse_amount(value) -> Decimal:
@@ -428,12 +428,16 @@ def parse_amount(value) -> Decimal:
         amount = Decimal(text)
         if negative:
             amount = -amount
-    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-        raise ValueError(_("tutar çok büyük (en fazla 15 basamak)"))
+    if not amount.is_finite() or abs(amount) > MONEY_MAX:  # exact bound: santral/core/money.py
+        raise ValueError(
+            _("tutar en fazla %(limit)s TL olabilir") % {"limit": money_limit_display()}
+        )
     try:
         exact = amount.quantize(Decimal("0.01"))
     except InvalidOperation as error:
-        raise ValueError(_("tutar çok büyük (en fazla 15 basamak)")) from error
+        raise ValueError(
+            _("tutar en fazla %(limit)s TL olabilir") % {"limit": money_limit_display()}
+        ) from error
     if amount != exact:
         raise ValueError(_("tutar en fazla iki ondalık (kuruş) içerebilir"))
     return exact

@@ -15,13 +15,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from santral.core.fields import NameField
+from santral.core.money import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS, validate_money_bound
 from santral.councils.models import Council
 
 ZERO = Decimal("0.00")
 
 
 def money_field(verbose_name, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, **kwargs)
+    # 15 digits: the most SQLite gives back exactly (santral/core/money.py, docs/budget.md).
+    validators = [validate_money_bound, *kwargs.pop("validators", [])]
+    return models.DecimalField(
+        verbose_name,
+        max_digits=MONEY_MAX_DIGITS,
+        decimal_places=MONEY_DECIMAL_PLACES,
+        validators=validators,
+        **kwargs,
+    )
 
 
 KURUMSAL_RE = r"^46\.\d{2}\.\d{2}\.\d{2}$"
@@ -353,6 +362,10 @@ class ExpenditureApproval(models.Model):
 
 class LedgerEntry(models.Model):
     """One dated, immutable money movement. Corrections are reversing entries.
+
+    An entry exists only once posted (there is no draft state), so every row is immutable:
+    save()/delete() refuse here, and database triggers refuse QuerySet.update()/.delete() and
+    raw SQL (santral/core/immutability.py; registered in BudgetConfig.ready).
 
     Signs: appropriations (initial, addition) are positive, a transfer is positive into a
     line and negative out of it; a commitment is positive when made and negative when

@@ -8,10 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
+from santral.core.money import MoneySum
 from santral.councils.models import Council
 
 from .models import (
@@ -195,14 +196,14 @@ def budget_report(council: Council, year: int) -> BudgetReport:
     )
     figures: dict[int | None, Figures] = {line.pk: Figures() for line in lines}
     entries = LedgerEntry.objects.filter(council=council, fiscal_year=year)
-    for row in entries.values("line_id", "kind").annotate(total=Sum("amount")).order_by():
+    for row in entries.values("line_id", "kind").annotate(total=MoneySum("amount")).order_by():
         figures.setdefault(row["line_id"], Figures()).add_kind(row["kind"], row["total"] or ZERO)
     for row in (
         Expenditure.objects.filter(
             council=council, fiscal_year=year, status=Expenditure.Status.APPROVED
         )
         .values("line_id")
-        .annotate(total=Sum("estimated_amount"))
+        .annotate(total=MoneySum("estimated_amount"))
         .order_by()
     ):
         figures.setdefault(row["line_id"], Figures()).reserved += row["total"] or ZERO
@@ -217,7 +218,7 @@ def budget_report(council: Council, year: int) -> BudgetReport:
     for row in (
         entries.filter(kind__in=[EntryKind.COMMITMENT, EntryKind.PAYMENT])
         .values("project_label", "kind")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
         .order_by()
     ):
         by_project[row["project_label"]].add_kind(row["kind"], row["total"] or ZERO)
@@ -225,7 +226,7 @@ def budget_report(council: Council, year: int) -> BudgetReport:
     for row in (
         entries.annotate(month=ExtractMonth("entry_on"))
         .values("month", "kind")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
         .order_by()
     ):
         by_month[row["month"]].add_kind(row["kind"], row["total"] or ZERO)
@@ -235,13 +236,13 @@ def budget_report(council: Council, year: int) -> BudgetReport:
     in_kind_by_kind = [
         InKindRow(r["contributor_kind"], str(kind_labels[r["contributor_kind"]]), r["total"])
         for r in in_kind.values("contributor_kind")
-        .annotate(total=Sum("value"))
+        .annotate(total=MoneySum("value"))
         .order_by("contributor_kind")
     ]
     in_kind_by_category = [
         InKindRow(r["rate__category"], r["rate__category"], r["total"])
         for r in in_kind.values("rate__category")
-        .annotate(total=Sum("value"))
+        .annotate(total=MoneySum("value"))
         .order_by("rate__category")
     ]
     in_kind_total = sum((r.value for r in in_kind_by_kind), ZERO)

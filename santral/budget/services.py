@@ -14,12 +14,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
+from santral.core.immutability import maintenance_switch
+from santral.core.models import AuditRecord
+from santral.core.money import MoneySum, validate_money_bound
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money, can_view_money, is_platform_admin
 
@@ -51,6 +54,8 @@ def _money(value) -> Decimal:
     amount = Decimal(value)
     if amount != amount.quantize(CENT):
         raise ValidationError(_("Tutar en fazla iki ondalık basamak (kuruş) içerebilir."))
+    # Larger amounts would not come back exactly from SQLite (santral/core/money.py).
+    validate_money_bound(amount)
     return amount.quantize(CENT)
 
 
@@ -529,7 +534,9 @@ def period_close(*, actor, council: Council, fiscal_year: int, month: int | None
 def line_totals(line: BudgetLine) -> dict[str, Decimal]:
     """Sums per entry kind for one line (reversals included, so they net out)."""
     sums = {kind: ZERO for kind in EntryKind.values}
-    for row in LedgerEntry.objects.filter(line=line).values("kind").annotate(total=Sum("amount")):
+    for row in (
+        LedgerEntry.objects.filter(line=line).values("kind").annotate(total=MoneySum("amount"))
+    ):
         sums[row["kind"]] = row["total"] or ZERO
     return sums
 
@@ -539,7 +546,7 @@ def line_reserved(line: BudgetLine, *, exclude: Expenditure | None = None) -> De
     rows = Expenditure.objects.filter(line=line, status=Expenditure.Status.APPROVED)
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
-    return rows.aggregate(total=Sum("estimated_amount"))["total"] or ZERO
+    return rows.aggregate(total=MoneySum("estimated_amount"))["total"] or ZERO
 
 
 def line_available(line: BudgetLine, *, exclude: Expenditure | None = None) -> Decimal:
@@ -983,7 +990,7 @@ def in_kind_record(
         rate=rate,
         quantity=quantity,
         unit_rate=rate.rate,
-        value=(quantity * rate.rate).quantize(CENT),
+        value=_money((quantity * rate.rate).quantize(CENT)),
         received_on=received_on,
         description=description.strip(),
         project_label=project_label.strip(),
@@ -1038,3 +1045,76 @@ def in_kind_reverse(*, actor, contribution: InKindContribution, reason: str) -> 
         after={"reverses": locked.pk, "value": str(reversal.value), "reason": reversal.reason},
     )
     return reversal
+
+
+# ---------------------------------------------------------------- maintenance (platform admin)
+
+# What the maintenance path may rewrite: text that can carry a mistake or personal data
+# (KVKK erasure). Amounts, kinds, dates and links are corrected with reversing entries only.
+MAINTENANCE_FIELDS = ("description", "document_no", "project_label", "reason")
+
+
+def _entry_snapshot(entry: LedgerEntry) -> dict[str, Any]:
+    return {
+        field.attname: _s(getattr(entry, field.attname))
+        for field in LedgerEntry._meta.concrete_fields
+        if field.attname != "created_at"
+    }
+
+
+@transaction.atomic
+def ledger_entry_maintain(
+    *,
+    actor,
+    entry_id: int,
+    reason: str,
+    changes: dict[str, str] | None = None,
+    delete: bool = False,
+) -> AuditRecord:
+    """Change or remove a posted entry past its triggers: platform admin, reason, audit row.
+
+    The one documented way around the append-only rule (docs/security-money.md). Changes and
+    the audit record (full before, after) commit together or not at all.
+    """
+    ensure(is_platform_admin(actor), _("Bu bakım işlemini yalnızca platform yöneticisi yapabilir."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Bakım işlemi için gerekçe yazın."))
+    changes = changes or {}
+    if delete == bool(changes):
+        raise ValidationError(
+            _("Ya alan değişikliği ya da silme isteyin (ikisinden yalnızca biri).")
+        )
+    unknown = sorted(set(changes) - set(MAINTENANCE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("Bu alanlar bakımla değiştirilemez (ters kayıt yapın): %(fields)s")
+            % {"fields": ", ".join(unknown)}
+        )
+    entry = LedgerEntry.objects.select_for_update().filter(pk=entry_id).first()
+    if entry is None:
+        raise ValidationError(_("Defter kaydı bulunamadı."))
+    for name, value in changes.items():
+        LedgerEntry._meta.get_field(name).clean(value, entry)
+    before = _entry_snapshot(entry)
+    with maintenance_switch(reason=f"ledger_maintenance: {reason}"):
+        rows = LedgerEntry.objects.filter(pk=entry.pk)
+        if delete:
+            try:
+                rows.delete()
+            except ProtectedError as error:
+                raise ValidationError(
+                    _("Bu kayda bağlı kayıtlar var (ör. ters kaydı); silinemez.")
+                ) from error
+            after = None
+        else:
+            rows.update(**changes)
+            after = _entry_snapshot(LedgerEntry.objects.get(pk=entry.pk))
+    return audit_record(
+        actor=actor,
+        action="budget.entry.maintenance_delete" if delete else "budget.entry.maintenance_update",
+        target=entry,
+        council_id=entry.council_id,
+        before={**before, "maintenance_reason": reason},
+        after=after,
+    )

@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from santral.core.money import MoneySum
 from santral.councils.models import Council
 
 from ..models import (
@@ -130,7 +131,7 @@ def organisation_contribution_totals(
         pledges = pledges.filter(council=council)
     if year is not None:
         contributions = contributions.filter(contributed_on__year=year)
-    for row in contributions.values("kind").annotate(total=Sum("amount")):
+    for row in contributions.values("kind").annotate(total=MoneySum("amount")):
         if row["kind"] == ContributionKind.CASH:
             totals.cash += row["total"] or 0
         else:
@@ -138,12 +139,12 @@ def organisation_contribution_totals(
     fulfilled = pledges.filter(status=PledgeStatus.FULFILLED)
     if year is not None:
         fulfilled = fulfilled.filter(settled_on__year=year)
-    aggregate = fulfilled.aggregate(total=Sum("delivered_value"), count=Count("id"))
+    aggregate = fulfilled.aggregate(total=MoneySum("delivered_value"), count=Count("id"))
     totals.in_kind += aggregate["total"] or 0
     totals.pledges_fulfilled = aggregate["count"]
     totals.pledges_not_fulfilled = pledges.filter(status=PledgeStatus.NOT_FULFILLED).count()
     totals.pledged_open = (
-        pledges.filter(status=PledgeStatus.PENDING).aggregate(total=Sum("value"))["total"] or 0
+        pledges.filter(status=PledgeStatus.PENDING).aggregate(total=MoneySum("value"))["total"] or 0
     )
     return totals
 
@@ -287,7 +288,7 @@ def council_contributions_by_partner(*, council: Council, year: int) -> list[Par
     contributions = (
         ProjectContribution.objects.filter(project__council=council, contributed_on__year=year)
         .values("organisation_id", "organisation__name", "kind")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     )
     for item in contributions:
         row = rows[item["organisation_id"]]
@@ -299,7 +300,7 @@ def council_contributions_by_partner(*, council: Council, year: int) -> list[Par
     pledges = (
         Pledge.objects.filter(council=council, status=PledgeStatus.FULFILLED, settled_on__year=year)
         .values("organisation_id", "organisation__name")
-        .annotate(total=Sum("delivered_value"))
+        .annotate(total=MoneySum("delivered_value"))
     )
     for item in pledges:
         row = rows[item["organisation_id"]]
