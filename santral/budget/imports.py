@@ -393,10 +393,6 @@ _DOT_DECIMAL = re.compile(r"^\d+(\.\d{1,2})?$")
 _COMMA_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$")
 
 
-# LedgerEntry.amount is DecimalField(max_digits=18, decimal_places=2): 16 digits before the
-# point would not fit; the parser refuses them instead of the database failing mid-import.
-
-
 def parse_amount(value) -> Decimal:
     """`1.234.567,89`, `1234567.89`, `-500,25` or a spreadsheet number → Decimal.
 
