@@ -16,7 +16,7 @@ class _LiveRateMixin:
 
 
 class AnonRateThrottle(_LiveRateMixin, throttling.AnonRateThrottle):
-    """Anonymous clients, counted by address (see NUM_PROXIES in docs/security-input.md)."""
+    """Anonymous clients, counted by address (see NUM_PROXIES in docs/security.md)."""
 
 
 class UserRateThrottle(_LiveRateMixin, throttling.UserRateThrottle):
