@@ -1073,7 +1073,7 @@ def ledger_entry_maintain(
 ) -> AuditRecord:
     """Change or remove a posted entry past its triggers: platform admin, reason, audit row.
 
-    The one documented way around the append-only rule (docs/security.md ("Money")). Changes and
+    The one documented way around the append-only rule (docs/security.md, Money). Changes and
     the audit record (full before, after) commit together or not at all.
     """
     ensure(is_platform_admin(actor), _("Bu bakım işlemini yalnızca platform yöneticisi yapabilir."))

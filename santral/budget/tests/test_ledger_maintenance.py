@@ -1,4 +1,4 @@
-"""The audited maintenance path around the ledger's append-only rule (docs/security.md ("Money"))."""
+"""The audited maintenance path around the ledger's append-only rule (docs/security.md, Money)."""
 
 import pytest
 from django.core.management import CommandError, call_command

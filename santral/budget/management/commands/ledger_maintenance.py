@@ -2,7 +2,7 @@
 (--set FIELD=VALUE ... | --delete)
 
 The documented, audited way around the database's append-only rule for ledger entries
-(docs/security.md ("Money")). For the platform admin only; money is still corrected with
+(docs/security.md, Money). For the platform admin only; money is still corrected with
 reversing entries, so only text fields can be rewritten (e.g. personal data in a description).
 """
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = (
         "Kayıtlı bir defter kaydının metin alanlarını değiştirir ya da kaydı siler; yalnızca "
         "platform yöneticisi, gerekçeyle, tek işlemde ve önce/sonra denetim kaydıyla. Tutar "
-        "düzeltmeleri ters kayıtla yapılır. Belge: docs/security.md ("Money")"
+        "düzeltmeleri ters kayıtla yapılır. Belge: docs/security.md, Money"
     )
 
     def add_arguments(self, parser):
