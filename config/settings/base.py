@@ -356,3 +356,9 @@ SANTRAL_IMPORT_MAX_COMPRESSION_RATIO = int(
 SANTRAL_IMPORT_MAX_ROWS = int(os.environ.get("SANTRAL_IMPORT_MAX_ROWS", 200_000))
 SANTRAL_IMPORT_MAX_COLUMNS = int(os.environ.get("SANTRAL_IMPORT_MAX_COLUMNS", 100))
 SANTRAL_IMPORT_MAX_CELLS = int(os.environ.get("SANTRAL_IMPORT_MAX_CELLS", 3_000_000))
+
+# Refused writes (santral/core/refusals.py): anonymous refusals recorded per minute, site-wide;
+# beyond it they go to the log only. Signed-in users' refusals are always recorded. 0 = no cap.
+SANTRAL_REFUSAL_AUDIT_ANONYMOUS_PER_MINUTE = int(
+    os.environ.get("SANTRAL_REFUSAL_AUDIT_ANONYMOUS_PER_MINUTE", 60)
+)

@@ -208,6 +208,13 @@ class CouncilDeleteView(ScopedObjectMixin, DeleteView):
     def delete_action(self):
         council_delete(actor=self.request.user, council=self.object)
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return redirect(self.get_success_url())
+
 
 class CouncilViewSet(ScopedModelViewSet):
     model = Council

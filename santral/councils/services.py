@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -145,10 +145,21 @@ def council_delete(*, actor, council: Council) -> None:
         council_id=council.pk,
         before=_snapshot(council, COUNCIL_AUDITED_FIELDS),
     )
-    page = CouncilHomePage.objects.filter(council=council).first()
-    if page is not None:
-        page.delete()
-    council.delete()
+    try:
+        with transaction.atomic():
+            page = CouncilHomePage.objects.filter(council=council).first()
+            if page is not None:
+                page.delete()
+            council.delete()
+    except IntegrityError as error:
+        # Posted ledger entries and other append-only rows refuse deletion in the database
+        # (santral/core/immutability.py): a council with money on record stays.
+        raise ValidationError(
+            _(
+                "Bu konseyin defterde kayıtlı para hareketleri var; konsey silinemez. "
+                "Konseyi silmek yerine durumunu “Etkin değil” yapın."
+            )
+        ) from error
 
 
 @transaction.atomic

@@ -160,3 +160,28 @@ def test_flush_empties_guarded_tables_and_keeps_their_triggers(cast):
 
     assert not LedgerEntry.objects.exists() and not AuditRecord.objects.exists()
     assert _triggers() == triggers
+
+
+def test_a_council_with_money_on_record_cannot_be_deleted(cast, entry):
+    from django.core.exceptions import ValidationError
+
+    from santral.councils.models import Council
+    from santral.councils.services import council_delete
+
+    audit_rows = AuditRecord.objects.count()
+    with pytest.raises(ValidationError, match="defterde kayıtlı para hareketleri"):
+        council_delete(actor=cast.platform_admin, council=cast.council_a)
+    assert Council.objects.filter(pk=cast.council_a.pk).exists()
+    assert LedgerEntry.objects.filter(pk=entry.pk).exists()
+    assert AuditRecord.objects.count() == audit_rows
+
+
+def test_the_back_office_says_why_a_council_with_money_stays(client, cast, entry):
+    from santral.councils.models import Council
+
+    client.force_login(cast.platform_admin)
+    url = f"/admin/konseyler/delete/{cast.council_a.pk}/"
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "defterde kayıtlı para hareketleri" in response.content.decode()
+    assert Council.objects.filter(pk=cast.council_a.pk).exists()

@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from santral.core.factories import UserFactory, give_totp
+from santral.core.models import AuditRecord
 from santral.councils.models import Council
 from santral.councils.permissions import can_edit_council_profile, can_manage_money
 from santral.councils.services import membership_set_roles
@@ -78,6 +79,7 @@ def _assert_locked_out(client: Client, cast) -> None:
         assert response.status_code == 302, url
         assert not response["Location"].startswith("/admin/"), (url, response["Location"])
     before = list(Council.objects.order_by("pk").values())
+    refusals = AuditRecord.objects.filter(action="access.refused").count()
     response = client.post(
         reverse("konseyler:edit", args=[cast.council_a.pk]),
         _profile(cast.council_a, phone="0322 999 99 99"),
@@ -85,6 +87,7 @@ def _assert_locked_out(client: Client, cast) -> None:
     assert response.status_code in (302, 403)
     assert not response.get("Location", "").startswith("/admin/konseyler/")
     assert list(Council.objects.order_by("pk").values()) == before
+    assert AuditRecord.objects.filter(action="access.refused").count() == refusals + 1
     api = client.post("/api/v1/councils/", {"name": "x"}, content_type="application/json")
     assert api.status_code in (401, 403, 405), api.status_code
     # nothing internal through the API either: the budget answers as to the public
