@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from santral.core.fields import NameField
+from santral.core.money import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS, validate_money_bound
 from santral.core.text import clean_name, has_header_break
 from santral.councils.models import Body, Council, District
 
@@ -386,10 +387,10 @@ class PlanAction(models.Model):
     )
     cost = models.DecimalField(
         _("maliyet (TL)"),
-        max_digits=18,
-        decimal_places=2,
+        max_digits=MONEY_MAX_DIGITS,
+        decimal_places=MONEY_DECIMAL_PLACES,
         default=Decimal("0.00"),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinValueValidator(Decimal("0")), validate_money_bound],
     )
     funding_kind = models.CharField(
         _("finansman türü"), max_length=16, choices=FundingKind.choices, blank=True, default=""

@@ -18,11 +18,13 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from santral.core.fields import NameField
+from santral.core.money import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS, validate_money_bound
 from santral.core.text import clean_name, name_key, turkish_slugify, turkish_sort_key
 
 from .querysets import OrganisationQuerySet, ProjectQuerySet, SupportRequestQuerySet
 
-MONEY = {"max_digits": 18, "decimal_places": 2}
+# Money columns share the ledger's bound: exact on SQLite too (santral/core/money.py).
+MONEY = {"max_digits": MONEY_MAX_DIGITS, "decimal_places": MONEY_DECIMAL_PLACES}
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), message=_("Tutar eksi olamaz."))
 
 
@@ -451,7 +453,9 @@ class ProjectContribution(Orderable):
     )
     kind = models.CharField(_("tür"), max_length=16, choices=ContributionKind.choices)
     description = models.CharField(_("açıklama"), max_length=255, blank=True)
-    amount = models.DecimalField(_("tutar (TL)"), validators=[NOT_NEGATIVE], **MONEY)
+    amount = models.DecimalField(
+        _("tutar (TL)"), validators=[NOT_NEGATIVE, validate_money_bound], **MONEY
+    )
     contributed_on = models.DateField(_("tarih"))
     budget_line_code = models.CharField(
         _("bütçe tertibi"),
@@ -693,7 +697,10 @@ class Pledge(models.Model):
     quantity = models.DecimalField(_("miktar"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("birim"), max_length=32, blank=True)
     value = models.DecimalField(
-        _("tahmini değer (TL)"), default=Decimal("0"), validators=[NOT_NEGATIVE], **MONEY
+        _("tahmini değer (TL)"),
+        default=Decimal("0"),
+        validators=[NOT_NEGATIVE, validate_money_bound],
+        **MONEY,
     )
     due_on = models.DateField(_("teslim tarihi"), null=True, blank=True)
     status = models.CharField(
@@ -701,7 +708,11 @@ class Pledge(models.Model):
     )
     settled_on = models.DateField(_("sonuç tarihi"), null=True, blank=True)
     delivered_value = models.DecimalField(
-        _("gerçekleşen değer (TL)"), null=True, blank=True, validators=[NOT_NEGATIVE], **MONEY
+        _("gerçekleşen değer (TL)"),
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE, validate_money_bound],
+        **MONEY,
     )
     note = models.CharField(_("not"), max_length=255, blank=True)
     # The budget's in-kind ledger row this fulfilled pledge was booked as (valued at the
@@ -778,10 +789,17 @@ class ResourceLine(models.Model):
     quantity = models.DecimalField(_("miktar"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("birim"), max_length=32, blank=True)
     unit_cost = models.DecimalField(
-        _("tahmini birim maliyet (TL)"), default=Decimal("0"), validators=[NOT_NEGATIVE], **MONEY
+        _("tahmini birim maliyet (TL)"),
+        default=Decimal("0"),
+        validators=[NOT_NEGATIVE, validate_money_bound],
+        **MONEY,
     )
     estimated_total = models.DecimalField(
-        _("tahmini toplam (TL)"), default=Decimal("0"), editable=False, **MONEY
+        _("tahmini toplam (TL)"),
+        default=Decimal("0"),
+        editable=False,
+        validators=[validate_money_bound],
+        **MONEY,
     )
     source = models.CharField(
         _("karşılanma yolu"),
@@ -815,7 +833,11 @@ class ResourceLine(models.Model):
         error_messages={"invalid_choice": _("Bilinmeyen kurum seçildi.")},
     )
     actual_cost = models.DecimalField(
-        _("gerçekleşen maliyet (TL)"), null=True, blank=True, validators=[NOT_NEGATIVE], **MONEY
+        _("gerçekleşen maliyet (TL)"),
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE, validate_money_bound],
+        **MONEY,
     )
     delivered_quantity = models.DecimalField(
         _("gerçekleşen miktar"), max_digits=12, decimal_places=2, null=True, blank=True

@@ -78,3 +78,13 @@ def test_ten_thousand_dimes_of_cash_total_exactly_one_thousand(cast):
     totals = organisation_contribution_totals(organisation=organisation)
     assert totals.cash == Decimal("1000.00")
     assert str(totals.cash) == "1000.00"
+
+
+def test_partner_money_beyond_the_bound_is_refused_not_stored_inexactly(cast):
+    """Partner amounts share the ledger's 15-digit bound (exact on SQLite's REAL storage)."""
+    from django.core.exceptions import ValidationError
+
+    field = ProjectContribution._meta.get_field("amount")
+    field.clean(MONEY_MAX, None)  # the bound itself is fine
+    with pytest.raises(ValidationError):
+        field.clean(MONEY_MAX + Decimal("0.01"), None)
