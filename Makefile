@@ -8,10 +8,6 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/santral_test
 PYTEST_ARGS ?=
-# Each round spreads its test files over two worker processes (pytest-xdist); the two rounds
-# run side by side, so a 2-core machine stays busy until the last test.
-PYTEST_WORKERS ?= 2
-XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test lint test-sqlite test-postgres messages clean
@@ -56,12 +52,12 @@ BROWSER_MARK = $(if $(wildcard /usr/bin/chromium),,-m "not browser")
 
 test-sqlite: setup
 	@echo "== pytest on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest $(XDIST) $(BROWSER_MARK) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest $(BROWSER_MARK) $(PYTEST_ARGS)
 
 test-postgres: setup
 	@if DATABASE_URL=$(PG_URL) $(BIN)/python scripts/postgres_ready.py; then \
 	  echo "== pytest on PostgreSQL ($(PG_URL)) =="; \
-	  DATABASE_URL=$(PG_URL) $(BIN)/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS); \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
 	elif [ -n "$$SANTRAL_REQUIRE_POSTGRES" ]; then \
 	  echo "HATA: PostgreSQL gerekli (SANTRAL_REQUIRE_POSTGRES) ama ulaşılamıyor: $(PG_URL)"; exit 1; \
 	else \
