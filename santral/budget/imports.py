@@ -293,6 +293,11 @@ def _delimiter(text: str) -> str:
 MAX_CELL_CHARS = 32_767
 
 
+def _file_error(line: int, column: str, message: str) -> "ImportFailed":
+    """A limit reached while reading: the whole file is refused, naming where."""
+    return ImportFailed([RowError(line, column, message)])
+
+
 def _read_csv(text: str, delimiter: str, limits: SheetLimits) -> list[list]:
     """Rows of the text, stopping at the first limit (row/column named in the error)."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -301,50 +306,34 @@ def _read_csv(text: str, delimiter: str, limits: SheetLimits) -> list[list]:
     try:
         for row in reader:
             if len(rows) >= limits.max_rows:
-                raise ImportFailed(
-                    [
-                        RowError(
-                            reader.line_num,
-                            "-",
-                            _("dosyada %(limit)s satırdan fazla var; dosyayı bölün")
-                            % {"limit": limits.max_rows},
-                        )
-                    ]
+                raise _file_error(
+                    reader.line_num,
+                    "-",
+                    _("dosyada %(limit)s satırdan fazla var; dosyayı bölün")
+                    % {"limit": limits.max_rows},
                 )
             if len(row) > limits.max_columns:
-                raise ImportFailed(
-                    [
-                        RowError(
-                            reader.line_num,
-                            column_letters(limits.max_columns),
-                            _("en fazla %(limit)s sütun okunur; bu satırda %(count)s sütun var")
-                            % {"limit": limits.max_columns, "count": len(row)},
-                        )
-                    ]
+                raise _file_error(
+                    reader.line_num,
+                    column_letters(limits.max_columns),
+                    _("en fazla %(limit)s sütun okunur; bu satırda %(count)s sütun var")
+                    % {"limit": limits.max_columns, "count": len(row)},
                 )
             for index, cell in enumerate(row):
                 if len(cell) > MAX_CELL_CHARS:
-                    raise ImportFailed(
-                        [
-                            RowError(
-                                reader.line_num,
-                                column_letters(index),
-                                _("hücrede %(count)s karakter var; en fazla %(limit)s olabilir")
-                                % {"count": len(cell), "limit": MAX_CELL_CHARS},
-                            )
-                        ]
+                    raise _file_error(
+                        reader.line_num,
+                        column_letters(index),
+                        _("hücrede %(count)s karakter var; en fazla %(limit)s olabilir")
+                        % {"count": len(cell), "limit": MAX_CELL_CHARS},
                     )
             cells += len(row)
             if cells > limits.max_cells:
-                raise ImportFailed(
-                    [
-                        RowError(
-                            reader.line_num,
-                            "-",
-                            _("dosyada %(limit)s hücreden fazla var; dosyayı bölün")
-                            % {"limit": limits.max_cells},
-                        )
-                    ]
+                raise _file_error(
+                    reader.line_num,
+                    "-",
+                    _("dosyada %(limit)s hücreden fazla var; dosyayı bölün")
+                    % {"limit": limits.max_cells},
                 )
             if any(cell.strip() for cell in row):
                 rows.append(row)
