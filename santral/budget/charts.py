@@ -64,7 +64,7 @@ def burndown_svg(
     top = max([value for _m, value in points] + [ZERO])
     bottom = min([value for _m, value in points] + [ZERO])
     span = (top - bottom) or Decimal(1)
-    step = (width - 2 * pad_x) / max(len(points) - 1, 1)
+    step = Decimal(width - 2 * pad_x) / max(len(points) - 1, 1)
     parts = [
         f'<svg class="chart chart-burndown" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -77,8 +77,9 @@ def burndown_svg(
     ]
     coords = []
     for index, (month, value) in enumerate(points):
-        cx = pad_x + index * float(step)
-        cy = pad_y + float((top - value) / span) * (height - 2 * pad_y)
+        # Coordinates stay Decimal like the amounts; the SVG gets them to one decimal place.
+        cx = pad_x + index * step
+        cy = pad_y + (top - value) / span * (height - 2 * pad_y)
         coords.append((cx, cy, month, value))
     if coords:
         path = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy, _m, _v in coords)

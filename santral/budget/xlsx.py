@@ -335,11 +335,7 @@ def read_xlsx_rows(
                 try:
                     amount = Decimal(text)
                     style = int(cell.get("s") or 0)
-                    value = (
-                        epoch + datetime.timedelta(days=float(amount))
-                        if style in date_styles
-                        else amount
-                    )
+                    value = epoch + _serial_days(amount) if style in date_styles else amount
                 except (InvalidOperation, OverflowError, ValueError):
                     value = text  # not a usable number or date: the row check names it
             values.append(value)
@@ -353,3 +349,11 @@ def read_xlsx_rows(
         rows.append(values)
         row.clear()
     return rows
+
+
+def _serial_days(serial: Decimal) -> datetime.timedelta:
+    """Excel's serial date number (days, a fraction for the time of day) as a time span,
+    without passing through float."""
+    days = int(serial)
+    seconds = int(((serial - days) * 86400).to_integral_value())
+    return datetime.timedelta(days=days, seconds=seconds)

@@ -191,3 +191,19 @@ def test_empty_year_and_unknown_council(client, cast):
         client.get(reverse("budget:public-export", args=["cukurova", 2031, "exe"])).status_code
         == 404
     )
+
+
+def test_excel_serial_dates_and_chart_coordinates_stay_decimal():
+    import datetime
+    from decimal import Decimal
+
+    from santral.budget.charts import burndown_svg
+    from santral.budget.xlsx import _serial_days
+
+    assert _serial_days(Decimal("46352.75")) == datetime.timedelta(days=46352, hours=18)
+    svg = burndown_svg(
+        [("Ocak", Decimal("100.00")), ("Şubat", Decimal("50.00")), ("Mart", Decimal("0.00"))],
+        title="Kalan",
+    )
+    # 640 px wide, 60 px padding, three points: x = 60, 320, 580; y from 24 (top) to 216.
+    assert 'points="60.0,24.0 320.0,120.0 580.0,216.0"' in svg
