@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "santral.partners",
     "santral.outreach",
     "santral.search",
+    "santral.federation",
+    "santral.opendata",
     "santral.api",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
