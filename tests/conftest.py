@@ -4,6 +4,7 @@
 council, an institution liaison) and one object of council A of each kind a URL names.
 """
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,8 +23,7 @@ class World:
         return self.objects[name]
 
 
-@pytest.fixture
-def world(cast):
+def build_world(cast) -> World:
     from django.contrib.auth.models import Group
     from django.core.files.base import ContentFile
     from django.utils import timezone
@@ -179,6 +179,23 @@ def world(cast):
         "user": cast.member_a,
     }
     return World(cast=cast, admin_b=admin_b, liaison=liaison, objects=objects)
+
+
+@pytest.fixture(scope="module")
+def _module_world(_module_cast, django_db_blocker):
+    """The world, built once per module inside the module's transaction (see the root
+    conftest.py: SHARED_FIXTURES)."""
+    with django_db_blocker.unblock():
+        return build_world(_module_cast)
+
+
+@pytest.fixture
+def world(request, cast):
+    if "_module_world" in request.fixturenames:
+        shared = copy.deepcopy(request.getfixturevalue("_module_world"))
+        shared.cast = cast
+        return shared
+    return build_world(cast)
 
 
 def _png() -> bytes:
