@@ -514,3 +514,22 @@ def test_santral_shared_items(loopback_server):
     ):
         with pytest.raises(ParseError):
             parse_santral_items(broken, max_items=5)
+
+
+def test_a_50000_event_calendar_keeps_the_first_max_items_and_its_time_zones(loopback_server):
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20261201T080000Z\r\n"
+        f"DTSTART;TZID=Kent Saati:20261215T190000\r\nSUMMARY:Etkinlik {n} Işık\r\nEND:VEVENT\r\n"
+        for n in range(50_000)
+    )
+    # A zone of the calendar's own, defined after the events (RFC 5545 allows any order).
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Kent Saati\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
+        "TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    calendar = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}{zone}END:VCALENDAR\r\n"
+    fetched = _serve(loopback_server, "/big.ics", calendar.encode(), "text/calendar")
+    page = parse_ical(fetched.body, max_items=150)
+    assert [entry.guid for entry in page.entries] == [f"e{n}" for n in range(150)]
+    assert page.entries[-1].title == "Etkinlik 149 Işık"
+    assert {entry.starts_at for entry in page.entries} == {datetime(2026, 12, 15, 14, tzinfo=UTC)}
