@@ -96,6 +96,11 @@ def _open_connection(ip: str, port: int, timeout: float) -> socket.socket:
     return socket.create_connection((ip, port), timeout=timeout)
 
 
+def _tls_context() -> ssl.SSLContext:
+    """Certificates checked against the system's trust store and the URL's host name."""
+    return ssl.create_default_context()
+
+
 # --- address policy ----------------------------------------------------------------------
 
 
@@ -235,7 +240,7 @@ class _PinnedConnection(http.client.HTTPConnection):
         except OSError as exc:
             raise FetchError("connection") from exc
         if self._tls:
-            context = ssl.create_default_context()
+            context = _tls_context()
             raw.settimeout(self._deadline.remaining())
             try:
                 raw = context.wrap_socket(raw, server_hostname=self.host)

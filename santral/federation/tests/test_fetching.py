@@ -7,6 +7,7 @@ the test's own loopback server) — so no packet ever leaves for a non-loopback 
 
 import gzip
 import socket
+import ssl
 import time
 import tracemalloc
 
@@ -14,7 +15,13 @@ import pytest
 
 from santral.federation import fetching
 from santral.federation.fetching import MAX_REDIRECTS, FetchError, address_allowed, fetch
-from santral.federation.tests.loopback import Route, drip, repeat
+from santral.federation.tests.loopback import (
+    LoopbackServer,
+    Route,
+    drip,
+    repeat,
+    self_signed_certificate,
+)
 
 PUBLIC_IP = "93.184.216.34"  # a global address the fake connector sends to the loopback server
 
@@ -283,3 +290,35 @@ def test_unknown_names_and_refused_connections_are_clear_errors(monkeypatch):
         fetch("https://down.example/feed")
     assert caught.value.code == "connection"
     assert network.connects == [PUBLIC_IP, "2a00:1450:4001:800::200e"]  # each address tried
+
+
+def test_https_connects_to_the_vetted_address_and_checks_the_certificate_of_the_name(
+    monkeypatch, tmp_path
+):
+    cert, key = self_signed_certificate(tmp_path, "feed.example")
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    with LoopbackServer(ssl_context=server_context) as server:
+        server.routes["/feed"] = Route(body="Güvenli bağlantı".encode())
+        network = Network(monkeypatch, server)
+        network.names["feed.example"] = ["127.0.0.1"]
+        network.names["other.example"] = ["127.0.0.1"]
+        url = f"https://feed.example:{server.port}/feed"
+
+        with pytest.raises(FetchError) as caught:
+            fetch(url)  # the system's trust store does not know the test certificate
+        assert caught.value.code == "connection"
+        assert caught.value.message == "Sunucunun güvenli bağlantı sertifikası doğrulanamadı."
+
+        monkeypatch.setattr(
+            fetching, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert))
+        )
+        result = fetch(url)
+        assert (result.status, result.body.decode()) == (200, "Güvenli bağlantı")
+        assert server.requests[-1].headers["host"] == f"feed.example:{server.port}"
+
+        with pytest.raises(FetchError) as caught:
+            fetch(f"https://other.example:{server.port}/feed")  # same address, wrong name
+        assert caught.value.code == "connection"
+    assert network.connects == ["127.0.0.1", "127.0.0.1", "127.0.0.1"]
+    assert network.lookups == ["feed.example", "feed.example", "other.example"]
