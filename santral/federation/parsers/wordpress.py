@@ -51,6 +51,13 @@ def wordpress_posts_url(
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
 
+def wordpress_feed_url(site_url: str) -> str:
+    """The site's RSS feed (/feed/), for when its REST API is shut off: read it with
+    parse_feed."""
+    parts = urlsplit(site_url.strip())
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/feed/", "", ""))
+
+
 def _rendered(post: dict, name: str) -> str:
     value = post.get(name)
     if isinstance(value, dict):

@@ -15,6 +15,7 @@ from santral.federation.parsers import (
     parse_ical,
     parse_santral_items,
     parse_wordpress_posts,
+    wordpress_feed_url,
     wordpress_posts_url,
 )
 from santral.federation.tests.loopback import Route
@@ -308,6 +309,7 @@ def test_wordpress_posts_url_and_hostile_pages():
     query = parse_qs(parts.query)
     assert query["page"] == ["2"] and query["per_page"] == ["100"]
     assert query["modified_after"] == ["2026-12-06T09:00:00"]  # a day's margin
+    assert wordpress_feed_url("https://seyhan.example/blog") == "https://seyhan.example/blog/feed/"
 
     last = parse_wordpress_posts(b"[]", page_url=url, total_pages=2, max_items=10)
     assert (last.entries, last.next_url) == ([], "")
