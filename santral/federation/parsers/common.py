@@ -1,6 +1,7 @@
 """What every parser shares: the error, plain text from untrusted HTML, URLs, dates, caps."""
 
 import hashlib
+import html
 import re
 from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
@@ -18,6 +19,7 @@ CATEGORIES_MAX = 50
 URL_MAX = 2000
 GUID_MAX = 500
 LANGUAGES = frozenset({"tr", "en", "ar"})
+_TAG = re.compile(r"<[^>]*>?")
 
 
 class ParseError(Exception):
@@ -58,9 +60,14 @@ def plain_text(value: object) -> str:
         return ""
     if "<" in value or "&" in value:
         extractor = _TextExtractor()
-        extractor.feed(value)
-        extractor.close()
-        value = "".join(extractor.parts)
+        try:
+            extractor.feed(value)
+            extractor.close()
+            value = "".join(extractor.parts)
+        except AssertionError:
+            # html.parser gives up on some broken declarations ("<![<"): drop anything
+            # tag-shaped instead.
+            value = html.unescape(_TAG.sub(" ", value))
     return " ".join(value.split())
 
 
