@@ -38,6 +38,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_CHUNK = 64 * 1024
 
 _BAD_URL = "Adres geçerli bir web adresi değil."
+_CUT_SHORT = "Sunucu yanıtı yarıda kesti."
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -328,6 +329,10 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
         body += chunk
         if len(body) > max_bytes:
             raise FetchError("too_large", limit=max_bytes)
+    # http.client's read(amt) ends quietly when the server closes before Content-Length;
+    # a cut gzip stream inflates quietly too: either way the body is not whole.
+    if response.length or (inflater is not None and not inflater.eof):
+        raise FetchError("connection", _CUT_SHORT)
     return bytes(body)
 
 
@@ -374,7 +379,10 @@ def fetch(
                 location = response.getheader("location")
                 if not location:
                     raise FetchError("http_status", status=status)
-                current = urljoin(current, location.strip())
+                try:
+                    current = urljoin(current, location.strip())
+                except ValueError:
+                    raise FetchError("bad_scheme", _BAD_URL) from None
                 continue
             if status == 304:
                 return _result(response, 304, b"", current)

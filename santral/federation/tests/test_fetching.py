@@ -322,3 +322,31 @@ def test_https_connects_to_the_vetted_address_and_checks_the_certificate_of_the_
         assert caught.value.code == "connection"
     assert network.connects == ["127.0.0.1", "127.0.0.1", "127.0.0.1"]
     assert network.lookups == ["feed.example", "feed.example", "other.example"]
+
+
+@pytest.mark.parametrize(
+    ("response", "code"),
+    [
+        (b"garbage\r\n\r\n", "connection"),
+        (b"", "connection"),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\n" + b"X-Many: y\r\n" * 200 + b"\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", "connection"),
+        (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip at all", "connection"),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 20\r\n\r\n"
+            + gzip.compress(b"x" * 1000)[:20],  # whole as sent, but the gzip stream is cut
+            "connection",
+        ),
+        (b"HTTP/1.1 302 Found\r\nLocation: \r\n\r\n", "http_status"),
+        (b"HTTP/1.1 301 Moved\r\nLocation: http://[::1\r\n\r\n", "bad_scheme"),
+        (b"HTTP/1.1 301 Moved\r\nLocation: file:///etc/passwd\r\n\r\n", "bad_scheme"),
+        (b"HTTP/1.1 999 Whatever\r\n\r\n", "http_status"),
+    ],
+)
+def test_broken_responses_are_fetch_errors(loopback_server, response, code):
+    loopback_server.routes["/broken"] = Route(raw=True, body=lambda: iter([response]))
+    with pytest.raises(FetchError) as caught:
+        fetch(loopback_server.url("/broken"))
+    assert caught.value.code == code
