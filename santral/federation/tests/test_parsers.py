@@ -612,3 +612,16 @@ def test_hostile_json_ends_in_entries_or_parse_error(value):
         except ParseError:
             continue
         assert len(page.entries) <= 3
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-9", "windows-1254", "utf-16"])
+def test_turkish_legacy_encodings_and_html_entities_in_feeds(encoding):
+    document = (
+        f"<?xml version='1.0' encoding='{encoding}'?><rss version='2.0'><channel><title>x</title>"
+        "<item><title>Öğrenci İşleri&nbsp;&ouml;n&uuml;nde &hellip;</title>"
+        "<link>https://a.example/1</link></item>"
+        "<item><title>Şişli Işık</title><link>https://a.example/2</link></item>"
+        "</channel></rss>"
+    )
+    page = parse_feed(document.encode(encoding), base_url="https://a.example/", max_items=1)
+    assert [entry.title for entry in page.entries] == ["Öğrenci İşleri önünde …"]
