@@ -29,7 +29,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
 
@@ -38,6 +38,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_CHUNK = 64 * 1024
 
 _BAD_URL = "Adres geçerli bir web adresi değil."
+_PATH_SAFE = "/?&=%:@!$'()*+,;-._~[]"
 _CUT_SHORT = "Sunucu yanıtı yarıda kesti."
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -302,6 +303,9 @@ def _split(url: str) -> tuple[str, str, int, str]:
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    # A typed URL or a Location may carry spaces or Turkish letters ("/haber/çevre günü");
+    # the request line takes ASCII only. Existing %XX escapes stay as they are.
+    path = quote(path, safe=_PATH_SAFE)
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 
@@ -379,6 +383,11 @@ def fetch(
                 location = response.getheader("location")
                 if not location:
                     raise FetchError("http_status", status=status)
+                try:
+                    # http.client reads headers as Latin-1; servers send UTF-8 paths raw.
+                    location = location.encode("latin-1").decode("utf-8")
+                except UnicodeError:
+                    pass
                 try:
                     current = urljoin(current, location.strip())
                 except ValueError:

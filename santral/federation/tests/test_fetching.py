@@ -122,6 +122,16 @@ def test_redirects_are_followed_to_the_final_url_and_a_loop_stops(loopback_serve
     assert result.url == loopback_server.url("/new")
     assert result.body.decode() == "İyi günler"
 
+    loopback_server.routes["/haber/%C3%A7evre%20g%C3%BCn%C3%BC"] = Route(
+        status=302,
+        # raw UTF-8 on the wire (the test server writes headers as Latin-1)
+        headers={"Location": "/İklim Şûrası?q=ağaç&x=%2F".encode().decode("latin-1")},
+    )
+    loopback_server.routes["/%C4%B0klim%20%C5%9E%C3%BBras%C4%B1?q=a%C4%9Fa%C3%A7&x=%2F"] = Route(
+        body=b"ok"
+    )
+    assert fetch(loopback_server.url("/haber/çevre günü")).body == b"ok"
+
     loopback_server.routes["/loop"] = Route(status=302, headers={"Location": "/loop"})
     before = len(loopback_server.requests)
     with pytest.raises(FetchError) as caught:
