@@ -23,6 +23,7 @@ Standard library only: http.client over a socket we open and time ourselves.
 import http.client
 import io
 import ipaddress
+import re
 import socket
 import ssl
 import threading
@@ -38,6 +39,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_CHUNK = 64 * 1024
 
 _BAD_URL = "Adres geçerli bir web adresi değil."
+_HOST_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}")
 _PATH_SAFE = "/?&=%:@!$'()*+,;-._~[]"
 _CUT_SHORT = "Sunucu yanıtı yarıda kesti."
 
@@ -283,6 +285,18 @@ def _resolve_within(host: str, port: int, deadline: _Deadline) -> list[str]:
     return outcome["addresses"]
 
 
+def _valid_host(host: str) -> bool:
+    """A DNS name (letters, digits, "-", "_", "."), an IPv4 or an IPv6 literal: nothing
+    http.client would refuse or a resolver would misread (spaces, control characters)."""
+    if ":" in host:  # IPv6, its brackets already taken off by urlsplit
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    return bool(_HOST_NAME.fullmatch(host))
+
+
 def _split(url: str) -> tuple[str, str, int, str]:
     """(scheme, host, port, path with query) of an http(s) URL; FetchError otherwise."""
     try:
@@ -298,14 +312,16 @@ def _split(url: str) -> tuple[str, str, int, str]:
         raise FetchError("bad_scheme", _BAD_URL)
     try:
         host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        # A typed URL or a Location may carry spaces or Turkish letters ("/haber/çevre
+        # günü"); the request line takes ASCII only. Existing %XX escapes stay as they are.
+        path = quote(path, safe=_PATH_SAFE)
     except UnicodeError:
         raise FetchError("bad_scheme", _BAD_URL) from None
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
-    # A typed URL or a Location may carry spaces or Turkish letters ("/haber/çevre günü");
-    # the request line takes ASCII only. Existing %XX escapes stay as they are.
-    path = quote(path, safe=_PATH_SAFE)
+    if not _valid_host(host):
+        raise FetchError("bad_scheme", _BAD_URL)
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 

@@ -280,6 +280,10 @@ def test_the_loopback_exception_lets_only_loopback_through(monkeypatch, settings
         "http://",
         "http://example.org:99999/",
         "",
+        "http:// http://",  # found by fuzzing: http.client refused the host with an InvalidURL
+        "http://[::1/",
+        "http://\ud800.example/",
+        "http://example.org/\ud800",  # found by fuzzing: quote() raised UnicodeEncodeError
     ],
 )
 def test_anything_but_http_and_https_is_refused_before_any_lookup(monkeypatch, url):
@@ -295,6 +299,9 @@ def test_unknown_names_and_refused_connections_are_clear_errors(monkeypatch):
     with pytest.raises(FetchError) as caught:
         fetch("https://nowhere.example/feed")
     assert (caught.value.code, caught.value.message) == ("dns", "Alan adı çözümlenemedi.")
+    with pytest.raises(FetchError):
+        fetch("https://şişli.example/feed")
+    assert network.lookups == ["nowhere.example", "xn--ili-rzab.example"]  # IDNA
     network.names["down.example"] = [PUBLIC_IP, "2a00:1450:4001:800::200e"]
     with pytest.raises(FetchError) as caught:
         fetch("https://down.example/feed")
