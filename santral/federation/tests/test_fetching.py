@@ -8,10 +8,14 @@ the test's own loopback server) — so no packet ever leaves for a non-loopback 
 import gzip
 import socket
 import ssl
+import threading
 import time
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from santral.federation import fetching
 from santral.federation.fetching import MAX_REDIRECTS, FetchError, address_allowed, fetch
@@ -367,3 +371,46 @@ def test_broken_responses_are_fetch_errors(loopback_server, response, code):
     with pytest.raises(FetchError) as caught:
         fetch(loopback_server.url("/broken"))
     assert caught.value.code == code
+
+
+def test_a_resolver_that_never_answers_ends_at_the_deadline(monkeypatch):
+    network = Network(monkeypatch)
+    release = threading.Event()
+
+    def stuck(host, port):
+        release.wait(30)
+        return [PUBLIC_IP]
+
+    monkeypatch.setattr(fetching, "resolve", stuck)
+    try:
+        with pytest.raises(FetchError) as caught:
+            fetch("https://slow-dns.example/", timeout=1)
+    finally:
+        release.set()
+    assert caught.value.code == "timeout"
+    assert network.connects == []
+
+
+_URL_PIECES = st.sampled_from(
+    [
+        *("http://", "https://", "HTTP://", "ftp://", "[", "]", "::1", ":", "@", "user:pw@"),
+        *("ş", "İ", "ß", "\u200b", ".", "..", "xn--", "a" * 70, "%", "%zz", "#", "?", "/"),
+        *(" ", "\n", "\x00", "80", "99999", "-1", "example.org", "\ud800", "169.254.169.254"),
+    ]
+)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=12).map("".join))
+def test_any_url_ends_in_a_fetch_error_without_touching_the_network(url):
+    def resolve(host, port):
+        return [PUBLIC_IP]
+
+    def refuse(ip, port, timeout):
+        raise ConnectionRefusedError
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fetching, "resolve", resolve)
+        patch.setattr(fetching, "_open_connection", refuse)
+        with pytest.raises(FetchError):
+            fetch(url, timeout=5)
