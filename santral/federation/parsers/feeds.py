@@ -66,10 +66,6 @@ def prepare_xml(body: bytes, max_items: int) -> bytes:
     milliseconds per item, so a 50 000-item feed is cut here, where counting is cheap: a
     well-formed document after the last kept item, its open elements closed again; a broken
     one (feedparser's loose parser reads it anyway) at the next item's start tag."""
-    upper = body.upper()
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-        if "<!DOCTYPE".encode(encoding) in upper and "<!ENTITY".encode(encoding) in upper:
-            raise ParseError(ENTITIES_REFUSED)
     parser = expat.ParserCreate()
     open_elements: list[str] = []
     seen = 0
@@ -103,6 +99,12 @@ def prepare_xml(body: bytes, max_items: int) -> bytes:
             closing = "".join(f"</{name}>" for name in reversed(cut.open_elements))
             return body[: cut.index] + closing.encode("ascii", "ignore")
     except expat.ExpatError:
+        # Expat gave up, maybe before reaching a declaration that feedparser's loose parser
+        # would still read: refuse on sight.
+        upper = body.upper()
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+            if "<!DOCTYPE".encode(encoding) in upper and "<!ENTITY".encode(encoding) in upper:
+                raise ParseError(ENTITIES_REFUSED) from None
         if _ascii_compatible(body):
             starts = _LOOSE_ITEM.finditer(body)
             for number, match in enumerate(starts, start=1):

@@ -401,6 +401,17 @@ def test_entity_declarations_are_refused_before_any_expansion(loopback_server, d
     assert "varlık (ENTITY)" in caught.value.message
 
 
+def test_a_feed_that_only_mentions_entities_in_its_text_is_read():
+    document = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title><item>"
+        b"<title>XML g\xc3\xbcvenli\xc4\x9fi</title><link>https://a.example/1</link>"
+        b"<description><![CDATA[<pre>&lt;!DOCTYPE x [&lt;!ENTITY a 'b'&gt;]&gt;</pre>"
+        b"<!DOCTYPE y [<!ENTITY lol 'lol'>]>]]></description></item></channel></rss>"
+    )
+    (entry,) = parse_feed(document, base_url="https://a.example/", max_items=5).entries
+    assert entry.title == "XML güvenliği"
+
+
 def test_a_50000_item_feed_keeps_the_first_max_items(loopback_server):
     items = "".join(
         f"<item><title>Haber {n} İşçi</title><link>https://a.example/{n}</link>"
