@@ -335,10 +335,12 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
     else:
         inflater = None
     body = bytearray()
+    received = False
     while True:
         chunk = response.read(_READ_CHUNK)
         if not chunk:
             break
+        received = True
         if inflater is not None:
             try:
                 chunk = inflater.decompress(chunk, max_bytes + 1 - len(body))
@@ -351,7 +353,7 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
             raise FetchError("too_large", limit=max_bytes)
     # http.client's read(amt) ends quietly when the server closes before Content-Length;
     # a cut gzip stream inflates quietly too: either way the body is not whole.
-    if response.length or (inflater is not None and not inflater.eof):
+    if response.length or (inflater is not None and received and not inflater.eof):
         raise FetchError("connection", _CUT_SHORT)
     return bytes(body)
 

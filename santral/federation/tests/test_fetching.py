@@ -177,6 +177,8 @@ def test_compressed_bodies_count_their_inflated_size(loopback_server):
         headers={"Content-Encoding": "gzip"}, body=gzip.compress(small)
     )
     assert fetch(loopback_server.url("/small.gz")).body == small
+    loopback_server.routes["/empty.gz"] = Route(headers={"Content-Encoding": "gzip"}, body=b"")
+    assert fetch(loopback_server.url("/empty.gz")).body == b""
 
     bomb = gzip.compress(b"\0" * (20 * 1024 * 1024))  # some 20 KB on the wire
     loopback_server.routes["/bomb.gz"] = Route(headers={"Content-Encoding": "gzip"}, body=bomb)
