@@ -27,15 +27,16 @@ _EVENT_START = re.compile(r"^BEGIN:VEVENT\r?$", re.MULTILINE | re.IGNORECASE)
 _TIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.I | re.S)
 
 
-def _cut(text: str, max_items: int) -> str:
+def _cut(text: str, max_items: int) -> tuple[str, bool]:
     """The calendar without its events after the first `max_items`: icalendar builds the
     whole tree (some 0.7 ms an event), so a 50 000-event file is cut before it. Time zone
-    definitions after the cut are kept."""
+    definitions after the cut are kept. Returns the calendar and whether it was cut."""
     for number, match in enumerate(_EVENT_START.finditer(text), start=1):
         if number > max_items:
             zones = [zone.rstrip("\r") for zone in _TIMEZONE.findall(text, match.start())]
-            return "\r\n".join([text[: match.start()].rstrip("\r\n"), *zones, "END:VCALENDAR\r\n"])
-    return text
+            head = text[: match.start()].rstrip("\r\n")
+            return "\r\n".join([head, *zones, "END:VCALENDAR\r\n"]), True
+    return text, False
 
 
 def _decoded(component, name: str):
@@ -123,17 +124,23 @@ def parse_ical(body: bytes, *, max_items: int) -> ParsedPage:
     document is not iCalendar."""
     if not body or not body.strip():
         raise ParseError(MALFORMED)
-    try:
-        calendar = icalendar.Calendar.from_ical(_cut(body.decode("utf-8", "replace"), max_items))
-    except Exception as exc:  # hostile input raises ValueError, IndexError, KeyError...
-        raise ParseError(MALFORMED) from exc
-    if getattr(calendar, "name", "") != "VCALENDAR":
-        raise ParseError(MALFORMED)
-    entries: list[HarvestedEntry] = []
-    for component in calendar.walk("VEVENT"):
-        if len(entries) >= max_items:
-            break
-        entry = _event(component)
-        if entry is not None:
-            entries.append(entry)
-    return ParsedPage(entries=entries)
+    text = body.decode("utf-8", "replace")
+    limit = max_items
+    while True:
+        document, was_cut = _cut(text, limit)
+        try:
+            calendar = icalendar.Calendar.from_ical(document)
+        except Exception as exc:  # hostile input raises ValueError, IndexError, KeyError...
+            raise ParseError(MALFORMED) from exc
+        if getattr(calendar, "name", "") != "VCALENDAR":
+            raise ParseError(MALFORMED)
+        entries: list[HarvestedEntry] = []
+        for component in calendar.walk("VEVENT"):
+            if len(entries) >= max_items:
+                break
+            entry = _event(component)
+            if entry is not None:
+                entries.append(entry)
+        if len(entries) >= max_items or not was_cut:
+            return ParsedPage(entries=entries)
+        limit *= 2  # events were skipped and the cut left usable ones out (see parse_feed)

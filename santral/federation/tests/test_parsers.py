@@ -427,6 +427,28 @@ def test_a_50000_item_feed_keeps_the_first_max_items(loopback_server):
     assert [entry.guid for entry in broken.entries] == [f"https://a.example/{n}" for n in (0, 1, 2)]
 
 
+def test_skipped_items_do_not_shorten_a_capped_page():
+    """Harvesters ask for one item more than they keep to tell that a source was capped;
+    items skipped for having no title or text must not make a capped feed look complete."""
+    items = "<item><title> </title></item>" * 2 + "".join(
+        f"<item><title>{name}</title><link>https://a.example/{name}</link></item>"
+        for name in "ABCD"
+    )
+    rss = f"<rss version='2.0'><channel><title>x</title>{items}</channel></rss>".encode()
+    page = parse_feed(rss, base_url="https://a.example/", max_items=3)
+    assert [entry.title for entry in page.entries] == ["A", "B", "C"]
+
+    events = "BEGIN:VEVENT\r\nUID:empty\r\nDTSTART:20261215T070000Z\r\nEND:VEVENT\r\n" * 2
+    events += "".join(
+        f"BEGIN:VEVENT\r\nUID:{name}\r\nDTSTART:20261215T070000Z\r\nSUMMARY:{name}\r\n"
+        "END:VEVENT\r\n"
+        for name in "ABCD"
+    )
+    calendar = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}END:VCALENDAR\r\n"
+    page = parse_ical(calendar.encode(), max_items=3)
+    assert [entry.title for entry in page.entries] == ["A", "B", "C"]
+
+
 SANTRAL_ITEMS = {
     "instance": "https://a.example",
     "items": [
