@@ -33,28 +33,29 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_CHUNK = 64 * 1024
 
-_BAD_URL = "Adres geçerli bir web adresi değil."
+_BAD_URL = _("Adres geçerli bir web adresi değil.")
 _HOST_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}")
 _PATH_SAFE = "/?&=%:@!$'()*+,;-._~[]"
-_CUT_SHORT = "Sunucu yanıtı yarıda kesti."
+_CUT_SHORT = _("Sunucu yanıtı yarıda kesti.")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Turkish sentences for the back office, one per FetchError code.
 _MESSAGES = {
-    "bad_scheme": "Adres http:// veya https:// ile başlamalı.",
-    "blocked_address": "Bu adres yerel ya da özel bir ağa çıkıyor; güvenlik için erişilmedi.",
-    "dns": "Alan adı çözümlenemedi.",
-    "connection": "Sunucuya bağlanılamadı.",
-    "timeout": "Sunucu {seconds:g} saniyede yanıt vermedi.",
-    "too_large": "Yanıt {limit} bayttan büyük; okunmadı.",
-    "too_many_redirects": "Çok fazla yönlendirme var ({limit} üstü).",
-    "http_status": "Sunucu {status} durum koduyla yanıt verdi.",
+    "bad_scheme": _("Adres http:// veya https:// ile başlamalı."),
+    "blocked_address": _("Bu adres yerel ya da özel bir ağa çıkıyor; güvenlik için erişilmedi."),
+    "dns": _("Alan adı çözümlenemedi."),
+    "connection": _("Sunucuya bağlanılamadı."),
+    "timeout": _("Sunucu {seconds:g} saniyede yanıt vermedi."),
+    "too_large": _("Yanıt {limit} bayttan büyük; okunmadı."),
+    "too_many_redirects": _("Çok fazla yönlendirme var ({limit} üstü)."),
+    "http_status": _("Sunucu {status} durum koduyla yanıt verdi."),
 }
 
 
@@ -65,8 +66,11 @@ class FetchError(Exception):
 
     def __init__(self, code: str, message: str = "", *, status: int | None = None, **fmt):
         self.code = code
-        self.message = message or _MESSAGES.get(code, "Kaynak alınamadı.").format(
-            status=status, **fmt
+        # str(): the sentence in the active language (Turkish in tasks), stored as plain text.
+        self.message = (
+            str(message)
+            if message
+            else str(_MESSAGES.get(code, _("Kaynak alınamadı."))).format(status=status, **fmt)
         )
         self.status = status
         super().__init__(f"{code}: {self.message}")
@@ -89,7 +93,7 @@ def resolve(host: str, port: int) -> list[str]:
     """Every address `host` resolves to (both families), as strings, without duplicates."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses: list[str] = []
-    for *_, sockaddr in infos:
+    for *_info, sockaddr in infos:
         if sockaddr[0] not in addresses:
             addresses.append(sockaddr[0])
     return addresses
@@ -254,7 +258,7 @@ class _PinnedConnection(http.client.HTTPConnection):
             except (ssl.SSLError, ssl.CertificateError, OSError) as exc:
                 raw.close()
                 raise FetchError(
-                    "connection", "Sunucunun güvenli bağlantı sertifikası doğrulanamadı."
+                    "connection", _("Sunucunun güvenli bağlantı sertifikası doğrulanamadı.")
                 ) from exc
         self.sock = _DeadlineSocket(raw, self._deadline)
 
@@ -345,7 +349,7 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
             try:
                 chunk = inflater.decompress(chunk, max_bytes + 1 - len(body))
             except zlib.error as exc:
-                raise FetchError("connection", "Sunucunun sıkıştırılmış yanıtı bozuk.") from exc
+                raise FetchError("connection", _("Sunucunun sıkıştırılmış yanıtı bozuk.")) from exc
             if inflater.unconsumed_tail:  # output stopped at the cap with input left
                 raise FetchError("too_large", limit=max_bytes)
         body += chunk

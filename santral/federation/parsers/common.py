@@ -25,9 +25,9 @@ _TAG = re.compile(r"<[^>]*>?")
 class ParseError(Exception):
     """A document no entry could be read from; `message` is one Turkish sentence."""
 
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
+    def __init__(self, message):
+        self.message = str(message)  # the sentence in the active language, as plain text
+        super().__init__(self.message)
 
 
 class _TextExtractor(HTMLParser):

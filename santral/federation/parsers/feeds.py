@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from xml.parsers import expat
 
 import feedparser
+from django.utils.translation import gettext_lazy as _
 
 from santral.federation.items import HarvestedEntry, ParsedPage
 
@@ -25,11 +26,11 @@ from .common import (
     truncate,
 )
 
-ENTITIES_REFUSED = (
+ENTITIES_REFUSED = _(
     "Belgenin DOCTYPE bölümünde varlık (ENTITY) tanımları var; güvenlik için işlenmedi."
 )
-MALFORMED = "Besleme okunamadı: geçerli bir RSS ya da Atom belgesi değil."
-EMPTY = "Kaynak boş bir yanıt döndürdü."
+MALFORMED = _("Besleme okunamadı: geçerli bir RSS ya da Atom belgesi değil.")
+EMPTY = _("Kaynak boş bir yanıt döndürdü.")
 
 # A WordPress feed's guid is "https://site/?p=123": the same post is "wp:123" in the REST
 # API, so a source that falls back from one to the other keeps its items.

@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime, timedelta
 
 import icalendar
+from django.utils.translation import gettext_lazy as _
 
 from santral.federation.items import HarvestedEntry, ParsedPage
 
@@ -21,7 +22,7 @@ from .common import (
     truncate,
 )
 
-MALFORMED = "Takvim okunamadı: geçerli bir iCalendar (.ics) belgesi değil."
+MALFORMED = _("Takvim okunamadı: geçerli bir iCalendar (.ics) belgesi değil.")
 
 _EVENT_START = re.compile(r"^BEGIN:VEVENT\r?$", re.MULTILINE | re.IGNORECASE)
 _TIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.I | re.S)

@@ -5,6 +5,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.utils.translation import gettext_lazy as _
+
 from santral.federation.items import HarvestedEntry, ParsedPage
 
 from .common import (
@@ -19,7 +21,7 @@ from .common import (
     truncate,
 )
 
-MALFORMED = "WordPress yanıtı okunamadı: yazı listesi (JSON) bekleniyordu."
+MALFORMED = _("WordPress yanıtı okunamadı: yazı listesi (JSON) bekleniyordu.")
 
 # WordPress compares modified_after with the site's local time, not UTC: asking from a day
 # earlier covers every zone; items seen again are recognised by their guid.
