@@ -85,7 +85,7 @@ def _errors_response(errors) -> Response:
 @extend_schema(
     summary="Upload a budget import file (CSV/XLSX): checked and staged, never posted",
     request={"multipart/form-data": s.BudgetImportUpload},
-    responses={201: s.BudgetPreview, **ERRORS},
+    responses={201: s.BudgetImportPreview, **ERRORS},
     tags=["write"],
 )
 class BudgetImportStageApi(TokenApiView):
@@ -141,7 +141,7 @@ class BudgetImportStageApi(TokenApiView):
 @extend_schema(
     summary="Read the preview of a staged budget import file (writes nothing)",
     parameters=[OpenApiParameter("staged", str, OpenApiParameter.PATH, description="SHA-256")],
-    responses={200: s.BudgetPreview, **WITH_404},
+    responses={200: s.BudgetImportPreview, **WITH_404},
     tags=["write"],
 )
 class BudgetImportPreviewApi(TokenApiView):
@@ -165,7 +165,7 @@ class BudgetImportPreviewApi(TokenApiView):
 
 @extend_schema(
     summary="The token itself: its council, scope and expiry",
-    responses={200: s.TokenOutput, 401: s.ErrorOutput},
+    responses={200: s.ApiTokenInfo, 401: s.WriteError},
     tags=["write"],
 )
 class TokenInfoApi(TokenApiView):
@@ -175,4 +175,4 @@ class TokenInfoApi(TokenApiView):
         super().initial(request, *args, **kwargs)
 
     def get(self, request):
-        return Response(s.TokenOutput(self.token).data)
+        return Response(s.ApiTokenInfo(self.token).data)

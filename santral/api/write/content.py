@@ -29,8 +29,8 @@ from ..parsers import BoundedJSONParser
 from . import serializers as s
 from .base import TokenApiView
 
-ERRORS = {400: s.ErrorOutput, 401: s.ErrorOutput, 403: s.ErrorOutput}
-WITH_404 = {**ERRORS, 404: s.ErrorOutput}
+ERRORS = {400: s.WriteError, 401: s.WriteError, 403: s.WriteError}
+WITH_404 = {**ERRORS, 404: s.WriteError}
 SUMMARY_FIELDS = (
     "id",
     "title",
@@ -53,8 +53,8 @@ def _unique_slug(parent, title: str) -> str:
 class _ContentApi(TokenApiView):
     area = "content"
     model = NewsPage
-    input_class = s.NewsInput
-    output_class = s.NewsOutput
+    input_class = s.NewsWrite
+    output_class = s.WrittenNews
     kind = "news"
     parser_classes = [BoundedJSONParser]
 
@@ -91,7 +91,7 @@ class _ContentListApi(_ContentApi):
             request,
             view=self,
         )
-        return paginator.get_paginated_response(s.ContentSummary(page, many=True).data)
+        return paginator.get_paginated_response(s.WrittenContentSummary(page, many=True).data)
 
     def post(self, request, council_slug: str):
         fields = self.validated(request.data)
@@ -164,7 +164,7 @@ def _documented(cls, *, list_view=False, withdraw=False, upload=None):
         views = {
             "get": extend_schema(
                 summary=f"The council's {name} items, drafts included (newest first)",
-                responses={200: s.ContentSummary(many=True), **ERRORS},
+                responses={200: s.WrittenContentSummary(many=True), **ERRORS},
                 tags=tags,
             ),
             "post": extend_schema(
@@ -193,22 +193,22 @@ def _documented(cls, *, list_view=False, withdraw=False, upload=None):
 
 class _News:
     model = NewsPage
-    input_class = s.NewsInput
-    output_class = s.NewsOutput
+    input_class = s.NewsWrite
+    output_class = s.WrittenNews
     kind = "news"
 
 
 class _Events:
     model = EventPage
-    input_class = s.EventInput
-    output_class = s.EventOutput
+    input_class = s.EventWrite
+    output_class = s.WrittenEvent
     kind = "event"
 
 
 class _Documents:
     model = DocumentPage
-    input_class = s.DocumentInput
-    output_class = s.DocumentOutput
+    input_class = s.DocumentWrite
+    output_class = s.WrittenDocument
     kind = "document"
 
 
@@ -299,5 +299,5 @@ class _DocumentListBase(_Documents, _ContentListApi):
 DocumentListApi = _documented(
     type("DocumentListApi", (_DocumentListBase,), {}),
     list_view=True,
-    upload={"multipart/form-data": s.DocumentUpload},
+    upload={"multipart/form-data": s.DocumentWriteUpload},
 )

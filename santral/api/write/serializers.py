@@ -64,7 +64,7 @@ class StrictSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
-class ContentInput(StrictSerializer):
+class ContentWrite(StrictSerializer):
     title = Text(max_length=255)
     intro = Text(max_length=2000, required=False, allow_blank=True)
     body = Text(
@@ -80,11 +80,11 @@ class ContentInput(StrictSerializer):
     publish = Flag(required=False, default=False, help_text="Publish this version at once.")
 
 
-class NewsInput(ContentInput):
+class NewsWrite(ContentWrite):
     pass
 
 
-class EventInput(ContentInput):
+class EventWrite(ContentWrite):
     start_at = serializers.DateTimeField(help_text="ISO 8601; without an offset: Europe/Istanbul.")
     end_at = serializers.DateTimeField()
     venue = Text(max_length=200)
@@ -96,19 +96,19 @@ class EventInput(ContentInput):
     registration_url = Url(max_length=200, required=False, allow_blank=True)
 
 
-class DocumentInput(ContentInput):
+class DocumentWrite(ContentWrite):
     document_type = Choice(choices=DocumentType.choices)
     document_date = serializers.DateField()
     number = Text(max_length=64, required=False, allow_blank=True)
 
 
-class DocumentUpload(DocumentInput):
+class DocumentWriteUpload(DocumentWrite):
     """The multipart form that creates a document page (schema only: files are read apart)."""
 
     files = serializers.ListField(child=serializers.FileField(), min_length=1, max_length=MAX_FILES)
 
 
-class ContentOutput(serializers.Serializer):
+class WrittenContent(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     slug = serializers.CharField()
@@ -132,11 +132,11 @@ class ContentOutput(serializers.Serializer):
         return request.build_absolute_uri(url) if request and url else url
 
 
-class NewsOutput(ContentOutput):
+class WrittenNews(WrittenContent):
     pass
 
 
-class EventOutput(ContentOutput):
+class WrittenEvent(WrittenContent):
     start_at = serializers.DateTimeField()
     end_at = serializers.DateTimeField()
     venue = serializers.CharField()
@@ -148,7 +148,7 @@ class EventOutput(ContentOutput):
     registration_url = serializers.CharField()
 
 
-class DocumentOutput(ContentOutput):
+class WrittenDocument(WrittenContent):
     document_type = serializers.CharField()
     document_date = serializers.DateField()
     number = serializers.CharField()
@@ -158,7 +158,7 @@ class DocumentOutput(ContentOutput):
         return [item.document.title for item in page.files.all()]
 
 
-class ContentSummary(serializers.Serializer):
+class WrittenContentSummary(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     live = serializers.BooleanField()
@@ -173,7 +173,7 @@ class BudgetImportUpload(serializers.Serializer):
     )
 
 
-class BudgetRow(serializers.Serializer):
+class BudgetImportRow(serializers.Serializer):
     row = serializers.IntegerField()
     entry_on = serializers.DateField()
     kurumsal = serializers.CharField()
@@ -186,7 +186,7 @@ class BudgetRow(serializers.Serializer):
     already_imported = serializers.BooleanField()
 
 
-class BudgetPreview(serializers.Serializer):
+class BudgetImportPreview(serializers.Serializer):
     staged = serializers.CharField(help_text="SHA-256 of the staged file.")
     year = serializers.IntegerField()
     rows = serializers.IntegerField()
@@ -194,22 +194,22 @@ class BudgetPreview(serializers.Serializer):
     skipped = serializers.IntegerField()
     totals = serializers.DictField(child=serializers.DecimalField(max_digits=18, decimal_places=2))
     previous = serializers.CharField(allow_null=True)
-    sample = BudgetRow(many=True)
+    sample = BudgetImportRow(many=True)
     confirm = serializers.CharField()
 
 
-class RowProblem(serializers.Serializer):
+class BudgetImportRowError(serializers.Serializer):
     row = serializers.IntegerField()
     column = serializers.CharField()
     message = serializers.CharField()
 
 
-class ErrorOutput(serializers.Serializer):
+class WriteError(serializers.Serializer):
     detail = serializers.CharField(required=False)
-    errors = RowProblem(many=True, required=False)
+    errors = BudgetImportRowError(many=True, required=False)
 
 
-class TokenOutput(serializers.Serializer):
+class ApiTokenInfo(serializers.Serializer):
     council = serializers.CharField(source="council.slug")
     name = serializers.CharField()
     scope = serializers.CharField()
