@@ -63,7 +63,8 @@ def uses_of(raw):
     return AuditRecord.objects.filter(action="api_token.use", after__token=prefix)
 
 
-def test_content_token_creates_reads_updates_and_withdraws_news(client, cast):
+def test_content_token_creates_reads_updates_and_withdraws_news(client, cast, caplog):
+    caplog.set_level("INFO", logger="santral.api.tokens")
     raw = make_token(cast.admin_a, cast.council_a)
     body = {"title": "Gençlik Meclisi toplandı", "intro": "İlk toplantı.", "body": "<p>Metin</p>"}
     created = post_json(client, news_url(cast.council_a), body, raw)
@@ -85,6 +86,9 @@ def test_content_token_creates_reads_updates_and_withdraws_news(client, cast):
     assert db_writes(queries) == []
     token.refresh_from_db()
     assert token.last_used_at == last_used
+    reads = [r.getMessage() for r in caplog.records if r.name == "santral.api.tokens"]
+    assert len(reads) == 2 and all(f"token={token.prefix}" in line for line in reads)
+    assert all(raw not in line for line in reads)
 
     changed = post_json(
         client,
@@ -128,6 +132,17 @@ def test_events_and_documents_are_written_through_the_content_services(client, c
     )
     assert event.status_code == 201, event.content
     assert EventPage.objects.get(pk=event.json()["id"]).live
+    latest = EventPage.objects.get(pk=event.json()["id"]).get_latest_revision().pk
+    backwards = post_json(
+        client,
+        f"/api/v1/write/councils/{cast.council_a.slug}/events/{event.json()['id']}/",
+        {"end_at": "2026-12-19T10:00:00+03:00", "venue": "Başka salon"},
+        raw,
+        method="patch",
+    )
+    assert backwards.status_code == 400
+    assert "Bitiş" in backwards.json()["end_at"][0]
+    assert EventPage.objects.get(pk=event.json()["id"]).get_latest_revision().pk == latest
 
     url = f"/api/v1/write/councils/{cast.council_a.slug}/documents/"
     pdf = simple_pdf("Karar", ["Meclis kararı metni"])
