@@ -58,6 +58,13 @@ def db_writes(queries):
     ]
 
 
+def _stored_files() -> set[str]:
+    from django.conf import settings
+
+    root = Path(settings.MEDIA_ROOT)
+    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+
+
 def uses_of(raw):
     prefix = raw.split("_")[1]
     return AuditRecord.objects.filter(action="api_token.use", after__token=prefix)
@@ -162,6 +169,7 @@ def test_events_and_documents_are_written_through_the_content_services(client, c
 
     # A file that is not what it claims: 400 in Turkish, no page, no stored document.
     pages = DocumentPage.objects.count()
+    files_before = _stored_files()
     uses = AuditRecord.objects.filter(action="api_token.use").count()
     bad = client.post(
         url,
@@ -170,7 +178,8 @@ def test_events_and_documents_are_written_through_the_content_services(client, c
             "document_type": "decision",
             "document_date": "2026-11-26",
             "files": [
-                SimpleUploadedFile("sahte.pdf", b"MZ not a pdf", content_type="application/pdf")
+                SimpleUploadedFile("iyi.pdf", pdf, content_type="application/pdf"),
+                SimpleUploadedFile("sahte.pdf", b"MZ not a pdf", content_type="application/pdf"),
             ],
         },
         **bearer(raw),
@@ -178,6 +187,7 @@ def test_events_and_documents_are_written_through_the_content_services(client, c
     assert bad.status_code == 400
     assert "sahte.pdf" in bad.json()["files"][0]
     assert DocumentPage.objects.count() == pages
+    assert _stored_files() == files_before  # the good file's bytes were removed again
     assert AuditRecord.objects.filter(action="api_token.use").count() == uses
 
 

@@ -5,6 +5,7 @@ permission checks (for the token's creator), revisions, sanitising and audit row
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -13,7 +14,13 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from santral.content.files import max_upload_bytes
-from santral.content.models import RESERVED_CHILD_SLUGS, DocumentPage, DocumentPageFile, NewsPage
+from santral.content.models import (
+    RESERVED_CHILD_SLUGS,
+    DocumentPage,
+    DocumentPageFile,
+    FileText,
+    NewsPage,
+)
 from santral.content.services import (
     content_archive,
     content_page_create,
@@ -286,13 +293,28 @@ class _DocumentListBase(_Documents, _ContentListApi):
                     raise DjangoValidationError(
                         {"files": [f"{upload.name[:100]}: {m}" for m in error.messages]}
                     ) from None
+                stored.append(document.file.name)
+                stored.extend(
+                    name
+                    for name in FileText.objects.filter(document=document).values_list(
+                        "thumbnail", flat=True
+                    )
+                    if name
+                )
                 files.append(DocumentPageFile(document=document))
             page.files = files
             return content_page_create(actor=actor, parent=home, page=page, publish=publish)
 
-        created = self.run_write(
-            "document.create", work, details={"published": publish, "files": len(uploads)}
-        )
+        stored: list[str] = []
+        try:
+            created = self.run_write(
+                "document.create", work, details={"published": publish, "files": len(uploads)}
+            )
+        except Exception:
+            # The rows were rolled back; the bytes already written to storage are not.
+            for name in stored:
+                default_storage.delete(name)
+            raise
         return Response(self.output(created), status=status.HTTP_201_CREATED)
 
 
