@@ -158,6 +158,13 @@ RULES: list[Rule] = [
     ),
     staff(r"admin/icerik/onay/<int:council_id>/", "moderation of A", ADMIN_A),
     staff(
+        r"admin/api-anahtarlari/$",
+        "API tokens index: council admins",
+        ADMIN_A | {ADMIN_B},
+        ok=(OK, REDIRECT),
+    ),
+    staff(r"admin/api-anahtarlari/<int:council_id>/", "API tokens of A (permissions)", ADMIN_A),
+    staff(
         r"admin/butce/$", "budget index: money viewers", MONEY_VIEW_A | {ADMIN_B}, ok=(OK, REDIRECT)
     ),
     staff(r"admin/butce/kod-listesi/", "official code lists: platform admin", PLATFORM_ONLY),
@@ -334,6 +341,12 @@ RULES: list[Rule] = [
         r"api/v1/councils/<slug:slug>/representation/",
         "representation API",
         values={"slug": "council.slug"},
+    ),
+    staff(
+        r"api/v1/write/",
+        "write API: a council API token only; every session is refused (401)",
+        NOBODY,
+        values={"staged": "0" * 64},
     ),
     public(r"api/", "public read-only API"),
     # --- Public site ----------------------------------------------------------------------

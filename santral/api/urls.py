@@ -50,4 +50,6 @@ urlpatterns = [
     path("events/", EventListApi.as_view(), name="event-list"),
     # santral.search is a sibling top layer (api | search): wired by name, not imported.
     path("", include("santral.search.api_urls")),
+    # The write API with council tokens (docs/api-tokens.md); its own package.
+    path("", include("santral.api.write.urls")),
 ]
