@@ -340,6 +340,9 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Every use of an API token is on the record; reads go to this log, not to the database
+    # (a GET never writes: docs/api-tokens.md).
+    "loggers": {"santral.api.tokens": {"level": "INFO"}},
 }
 
 # Partners: warn council admins this many days before an event whose resource plan has a gap.
