@@ -1,4 +1,4 @@
-"""The catalogue as a DCAT-AP graph (rdflib), serialised to JSON-LD and Turtle.
+"""The catalogue as a DCAT-AP graph, serialised to JSON-LD and Turtle (santral/opendata/rdf.py).
 
 Built for CKAN's DCAT harvester (ckanext-dcat, `dcat_rdf_harvester`) and DCAT-AP 2/3:
 - every `dcat:Dataset` has a stable IRI (its page), `dct:identifier` (the harvester's
@@ -21,12 +21,10 @@ from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils import timezone
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
+from .rdf import DCAT, DCTERMS, FOAF, RDF, SKOS, VCARD, XSD, BNode, Graph, Literal, URIRef
 from .selectors import Catalogue, Dataset, Distribution
 
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -81,7 +79,7 @@ class CatalogueGraph:
         self.absolute = absolute
         self.graph = Graph()
         for prefix, namespace in CONTEXT.items():
-            self.graph.bind(prefix, Namespace(namespace))
+            self.graph.bind(prefix, namespace)
         self.title = title
         self.description = description
         self.homepage = homepage
@@ -135,7 +133,8 @@ class CatalogueGraph:
     def _dataset(self, dataset: Dataset) -> URIRef:
         g = self.graph
         council = dataset.council
-        node = URIRef(self.absolute(dataset.url))
+        iri = self.absolute(dataset.url)
+        node = URIRef(iri)
         g.add((node, RDF.type, DCAT.Dataset))
         g.add((node, DCTERMS.identifier, Literal(f"{council.slug}/{dataset.key}")))
         g.add((node, DCTERMS.title, Literal(dataset.title, lang="tr")))
@@ -165,7 +164,9 @@ class CatalogueGraph:
         if dataset.modified is not None:
             g.add((node, DCTERMS.modified, _moment(dataset.modified)))
         for distribution in dataset.distributions:
-            g.add((node, DCAT.distribution, self._distribution(dataset, distribution, licence)))
+            g.add(
+                (node, DCAT.distribution, self._distribution(iri, dataset, distribution, licence))
+            )
         return node
 
     def _licence(self, spdx: str) -> URIRef:
@@ -177,10 +178,12 @@ class CatalogueGraph:
         g.add((node, DCTERMS.identifier, Literal(spdx)))
         return node
 
-    def _distribution(self, dataset: Dataset, item: Distribution, licence: URIRef) -> URIRef:
+    def _distribution(
+        self, iri: str, dataset: Dataset, item: Distribution, licence: URIRef
+    ) -> URIRef:
         g = self.graph
         url = URIRef(self.absolute(item.url))
-        node = URIRef(f"{self.absolute(dataset.url)}#{item.label.lower().replace(' ', '-')}")
+        node = URIRef(f"{iri}#{item.label.lower().replace(' ', '-')}")
         g.add((node, RDF.type, DCAT.Distribution))
         g.add((node, DCTERMS.title, Literal(item.title, lang="tr")))
         g.add((node, DCAT.accessURL, url))
@@ -196,7 +199,5 @@ class CatalogueGraph:
 
 
 def serialise(graph: Graph, fmt: str) -> str:
-    """'jsonld' (compacted with the DCAT prefixes) or 'ttl'."""
-    if fmt == "jsonld":
-        return graph.serialize(format="json-ld", context=CONTEXT, auto_compact=True)
-    return graph.serialize(format="turtle")
+    """'jsonld' (with the DCAT prefixes as its @context) or 'ttl'."""
+    return graph.jsonld() if fmt == "jsonld" else graph.turtle()

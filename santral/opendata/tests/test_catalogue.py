@@ -9,15 +9,16 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib import namespace as ns
 
 from santral.budget.tests.conftest import EXPECTED
-from santral.opendata import catalogue
 
 from .conftest import BASE, add_council_with_data, dataset_iri
 
 pytestmark = pytest.mark.django_db
+
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 CC0 = URIRef("https://creativecommons.org/publicdomain/zero/1.0/")
@@ -70,7 +71,7 @@ def test_dataset_metadata_licence_period_publisher_and_distributions(client, ope
     assert (publisher, ns.RDF.type, ns.FOAF.Agent) in g
     assert str(g.value(publisher, ns.FOAF.name)) == "Seyhan Kent Konseyi"
     contact = g.value(events, ns.DCAT.contactPoint)
-    assert str(g.value(contact, catalogue.VCARD.fn)) == "Seyhan Kent Konseyi"
+    assert str(g.value(contact, VCARD.fn)) == "Seyhan Kent Konseyi"
     place = g.value(events, ns.DCTERMS.spatial)
     assert str(g.value(place, ns.SKOS.prefLabel)) == "Seyhan, Adana"
     assert g.value(events, ns.DCTERMS.language) == URIRef(
