@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("santral.events.urls")),
     path("", include("santral.search.urls")),
     path("", include("santral.core.urls")),
+    path("", include("santral.opendata.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

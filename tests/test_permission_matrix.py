@@ -355,7 +355,25 @@ RULES: list[Rule] = [
         "public budget export",
         values={"slug": "council.slug", "fmt": "csv"},
     ),
+    staff(
+        r"konseyler/<slug:slug>/butce/<int:year>/defter",
+        "ledger download: public only with transparency 'lines'; A shows totals",
+        MONEY_VIEW_A,
+        values={"slug": "council.slug", "fmt": "csv"},
+    ),
     public(r"konseyler/<slug:slug>/butce/", "public budget", values={"slug": "council.slug"}),
+    # Open data (santral/opendata): public pages, catalogue files and downloads.
+    public(
+        r"konseyler/<slug:slug>/(acik-veri|katalog)",
+        "open-data pages and council catalogue",
+        values={"slug": "council.slug", "key": "etkinlikler", "fmt": "jsonld"},
+    ),
+    public(r"(acik-veri/|katalog\.)", "open-data hub and catalogue", values={"fmt": "jsonld"}),
+    public(
+        r"<slug:council_slug>/(etkinlikler|yayinlar)\.",
+        "open-data downloads",
+        values={"fmt": "csv"},
+    ),
     public(r"paydaslar/<slug:slug>/", "public stakeholder", values={"slug": "organisation.slug"}),
     public(
         r"<slug:council_slug>/projeler/<slug:slug>/",

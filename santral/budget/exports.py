@@ -68,6 +68,24 @@ def ledger_csv(council: Council, year: int, *, flavour: str = CSV_PLAIN) -> str:
     return out.getvalue()
 
 
+def ledger_json(council: Council, year: int) -> dict:
+    """The ledger as JSON: the same columns as the CSV; amounts as decimal strings (exact)."""
+    names = [name for name, _type, _title in COLUMNS]
+    rows = []
+    for row in ledger_rows(council, year):
+        record = dict(zip(names, row, strict=True))
+        record["amount"] = str(record["amount"])
+        record["reverses"] = record["reverses"] or None
+        rows.append(record)
+    return {
+        "council": council.slug,
+        "fiscal_year": year,
+        "currency": "TRY",
+        "fields": [{"name": n, "type": t, "title": title} for n, t, title in COLUMNS],
+        "rows": rows,
+    }
+
+
 def ledger_xlsx(council: Council, year: int) -> bytes:
     table = Table(
         "defter",

@@ -11,4 +11,9 @@ urlpatterns = [
         views.public_budget_export_view,
         name="public-export",
     ),
+    path(
+        "konseyler/<slug:slug>/butce/<int:year>/defter.<str:fmt>",
+        views.public_ledger_export_view,
+        name="public-ledger",
+    ),
 ]

@@ -32,6 +32,11 @@ urlpatterns = [
         {"kind": "publications"},
         name="council_publications",
     ),
+    path(
+        "<slug:council_slug>/yayinlar.<str:fmt>",
+        views.publications_export_view,
+        name="council_publications_export",
+    ),
     path("<slug:council_slug>/akis/atom/", views.HubAtomFeed(), name="council_atom"),
     path(
         "<slug:council_slug>/paylas/<int:page_id>/",

@@ -6,19 +6,21 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from santral.core.feeds import XmlSafeAtom1Feed
+from santral.core.spreadsheets import csv_flavour
 from santral.core.text import xml_safe
 from santral.councils.models import Council
 from santral.councils.permissions import can_publish_content
 
+from .exports import PUBLICATION_COLUMNS, publication_records, publications_csv
 from .forms import TYPE_CHOICES, ContentFilterForm
 from .selectors import (
     LIST_KINDS,
@@ -226,3 +228,27 @@ def reshare_view(request, council_slug: str, page_id: int):
             _("İçerik %(council)s sayfalarında paylaşıldı.") % {"council": council.name},
         )
     return redirect(page.url)
+
+
+@require_safe
+def publications_export_view(request, council_slug: str, fmt: str):
+    """A council's publications list as open data: CSV (`?bicim=excel`) or JSON."""
+    council = council_by_slug(council_slug)
+    if council is None or fmt not in ("csv", "json"):
+        raise Http404
+
+    def absolute_url(page):
+        return request.build_absolute_uri(page.get_url(request))
+
+    if fmt == "json":
+        columns = PUBLICATION_COLUMNS
+        payload = {
+            "council": council.slug,
+            "fields": [{"name": n, "type": t, "title": title} for n, t, title in columns],
+            "rows": list(publication_records(council, absolute_url=absolute_url)),
+        }
+        return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    body = publications_csv(council, absolute_url=absolute_url, flavour=csv_flavour(request))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{council.slug}-yayinlar.csv"'
+    return response

@@ -10,7 +10,15 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from santral.core.text import turkish_slugify
 
-from .models import COUNCIL_PROFILE_FIELDS, Council, CouncilKind, District, Province, Role
+from .models import (
+    COUNCIL_PROFILE_FIELDS,
+    Council,
+    CouncilKind,
+    DataLicence,
+    District,
+    Province,
+    Role,
+)
 
 
 def validate_logo_size(upload) -> None:
@@ -63,12 +71,18 @@ class CouncilForm(WagtailAdminModelForm):
             "Boş bırakılırsa addan üretilir (Türkçe harfler korunarak: Kadıköy → kadikoy)."
         )
         self.fields["logo"].validators.append(validate_logo_size)
+        # A form sent without the field (older clients, scripts) keeps the current licence.
+        self.fields["data_licence"].required = False
 
     def clean_name(self) -> str:
         name = (self.cleaned_data.get("name") or "").strip()
         if not name:
             raise ValidationError(_("Konsey adı boş olamaz."), code="required")
         return name
+
+    def clean_data_licence(self) -> str:
+        chosen = self.cleaned_data.get("data_licence")
+        return chosen or self.instance.data_licence or DataLicence.CC_BY_4
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or turkish_slugify(self.data.get("name", ""))

@@ -67,6 +67,15 @@ class CouncilKind(models.TextChoices):
     TOWN = "belde", _("Belde kent konseyi")
 
 
+class DataLicence(models.TextChoices):
+    """The licence of a council's open data (santral/opendata). SPDX identifiers as values."""
+
+    CC_BY_4 = "CC-BY-4.0", _("Creative Commons Atıf 4.0 (CC BY 4.0)")
+    CC0_1 = "CC0-1.0", _("CC0 1.0 (kamu malı adanması)")
+    CC_BY_SA_4 = "CC-BY-SA-4.0", _("Creative Commons Atıf-AynıLisanslaPaylaş 4.0 (CC BY-SA 4.0)")
+    ODBL_1 = "ODbL-1.0", _("Open Database License 1.0 (ODbL)")
+
+
 class CouncilStatus(models.TextChoices):
     ACTIVE = "active", _("Etkin")
     FORMING = "forming", _("Kuruluş aşamasında")
@@ -77,6 +86,7 @@ class CouncilStatus(models.TextChoices):
 RESERVED_SLUGS = frozenset(
     {
         "accounts",
+        "acik-veri",
         "admin",
         "akis",
         "api",
@@ -157,6 +167,13 @@ class Council(models.Model):
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     founded_on = models.DateField(_("kuruluş tarihi"), null=True, blank=True)
+    data_licence = models.CharField(
+        _("açık veri lisansı"),
+        max_length=16,
+        choices=DataLicence.choices,
+        default=DataLicence.CC_BY_4,
+        help_text=_("Konseyin açık veri kataloğundaki veri setlerinin lisansı."),
+    )
     is_demo = models.BooleanField(_("demo kaydı"), default=False)
     sort_key = models.CharField(max_length=600, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -259,6 +276,7 @@ COUNCIL_PROFILE_FIELDS = (
     "x_url",
     "youtube_url",
     "founded_on",
+    "data_licence",
 )
 
 

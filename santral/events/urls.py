@@ -17,5 +17,10 @@ urlpatterns = [
         name="council_events",
     ),
     path("<slug:council_slug>/etkinlikler/takvim/", views.month_view, name="council_month"),
+    path(
+        "<slug:council_slug>/etkinlikler.<str:fmt>",
+        views.events_export_view,
+        name="council_export",
+    ),
     path("<slug:council_slug>/etkinlikler/takvim.ics", views.ical_view, name="council_ical"),
 ]

@@ -5,13 +5,16 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from santral.content.selectors import council_by_slug
+from santral.core.spreadsheets import csv_flavour
 
+from .exports import EVENT_COLUMNS, event_records, events_csv
 from .forms import PRIVACY_NOTICE, RegistrationForm
 from .ical import calendar_bytes
 from .models import RegistrationStatus
@@ -107,3 +110,26 @@ def event_register_view(request, event):
         request,
         context_overrides={"registration_form": form, "privacy_notice": PRIVACY_NOTICE},
     )
+
+
+@require_safe
+def events_export_view(request, council_slug: str, fmt: str):
+    """A council's public events as open data: CSV (`?bicim=excel` for Excel) or JSON."""
+    council = _council_or_404(council_slug)
+
+    def absolute_url(page):
+        return request.build_absolute_uri(page.get_url(request))
+
+    if fmt == "json":
+        payload = {
+            "council": council.slug,
+            "fields": [{"name": n, "type": t, "title": title} for n, t, title in EVENT_COLUMNS],
+            "rows": list(event_records(council, absolute_url=absolute_url)),
+        }
+        return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    if fmt != "csv":
+        raise Http404
+    body = events_csv(council, absolute_url=absolute_url, flavour=csv_flavour(request))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{council.slug}-etkinlikler.csv"'
+    return response
