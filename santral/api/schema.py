@@ -1,3 +1,71 @@
+"""drf-spectacular hooks: what the schema says about every public endpoint (docs/api.md)."""
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"detail": {"type": "string", "description": "Türkçe açıklama."}},
+    "required": ["detail"],
+}
+ERROR_REF = {"$ref": "#/components/schemas/ApiError"}
+
+
 def only_public_api(endpoints, **kwargs):
     """Keep the public API in the schema; Wagtail's internal admin API is not ours to document."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+def _error(description: str, **headers) -> dict:
+    response = {"description": description, "content": {"application/json": {"schema": ERROR_REF}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def document_common_responses(result, generator, request, public):
+    """Every read answers the same way around its 200: declare it once here.
+
+    400 (unknown parameter or bad value), 404 (no such object, or a page past the last),
+    429 (rate limit, with Retry-After), 304 (conditional GET); ETag and Last-Modified on 200.
+    Integer path parameters (a year) are whole numbers from 0, as the URL pattern allows.
+    """
+    result.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in ("get", "head"):
+                continue
+            responses = operation.setdefault("responses", {})
+            ok = responses.get("200")
+            if ok is not None:
+                ok.setdefault("headers", {}).update(
+                    {
+                        "ETag": {
+                            "schema": {"type": "string"},
+                            "description": "Yanıtın özeti; If-None-Match ile gönderin.",
+                        },
+                        "Last-Modified": {
+                            "schema": {"type": "string"},
+                            "description": "Sayfadaki en son değişiklik (varsa).",
+                        },
+                    }
+                )
+            responses.setdefault(
+                "304", {"description": "Değişmedi (If-None-Match / If-Modified-Since)."}
+            )
+            responses.setdefault("400", _error("Bilinmeyen parametre ya da geçersiz değer."))
+            responses.setdefault("404", _error("Bulunamadı (ya da son sayfadan sonrası)."))
+            responses.setdefault(
+                "429",
+                _error(
+                    "İstek sınırı aşıldı.",
+                    **{
+                        "Retry-After": {
+                            "schema": {"type": "integer"},
+                            "description": "Kaç saniye sonra yeniden denenebilir.",
+                        }
+                    },
+                ),
+            )
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "path" and schema.get("type") == "integer":
+                    schema.setdefault("minimum", 0)
+    return result

@@ -1,10 +1,13 @@
 """Public API of search: GET /api/v1/search/."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from santral.core.api import BadQuery, PublicApiMixin
 
 from .forms import filters_from, page_from
 from .selectors import COUNT_CAP, FACETS, PAGE_SIZE, format_date, search
@@ -16,7 +19,20 @@ class SearchFacetValueSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class SearchApi(APIView):
+# page * page_size rows are read per level (selectors._run): a smaller cap than the lists'.
+MAX_PAGE_SIZE = 50
+
+
+def page_size_from(params) -> int:
+    raw = (params.get("page_size") or "").strip()
+    if not raw:
+        return PAGE_SIZE
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise BadQuery(_("page_size 1 ya da daha büyük bir tam sayı olmalı."))
+    return min(int(raw), MAX_PAGE_SIZE)
+
+
+class SearchApi(PublicApiMixin, APIView):
     """Full-text search over everything the caller may see (public entries for anonymous callers).
 
     Turkish-aware: words typed without Turkish letters match every Turkish
@@ -24,8 +40,12 @@ class SearchApi(APIView):
     does not find "ilik"); inflected forms match their stem; the last letters
     of a word may be missing (prefix match); text in double quotes is a phrase.
     Invalid or empty input gives an empty result, never an error, except a
-    page that is not a positive whole number (400).
+    page or page_size that is not a positive whole number, or an unknown parameter (400).
+    page_size above 50 counts as 50.
     """
+
+    query_params_allowed = ("q", "type", "council", "province", "scope", "topic", "year")
+    query_params_allowed += ("page", "page_size")
 
     class SearchResultSerializer(serializers.Serializer):
         type = serializers.CharField(source="document.kind")
@@ -65,6 +85,11 @@ class SearchApi(APIView):
             OpenApiParameter("topic", OpenApiTypes.STR, many=True, description="Konu."),
             OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Yıl."),
             OpenApiParameter("page", OpenApiTypes.INT, description="Sayfa (1'den başlar)."),
+            OpenApiParameter(
+                "page_size",
+                OpenApiTypes.INT,
+                description=f"Sayfadaki sonuç sayısı ({PAGE_SIZE}; en çok {MAX_PAGE_SIZE}).",
+            ),
         ],
         responses={
             200: inline_serializer(
@@ -100,7 +125,7 @@ class SearchApi(APIView):
             query=(request.query_params.get("q") or "").strip(),
             filters=filters_from(request.query_params),
             page=page,
-            page_size=PAGE_SIZE,
+            page_size=page_size_from(request.query_params),
         )
         facets = {
             name: [
