@@ -5,6 +5,7 @@ ERROR_SCHEMA = {
     "properties": {"detail": {"type": "string", "description": "Türkçe açıklama."}},
     "required": ["detail"],
 }
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 ERROR_REF = {"$ref": "#/components/schemas/ApiError"}
 
 
@@ -25,7 +26,8 @@ def document_common_responses(result, generator, request, public):
 
     400 (unknown parameter or bad value), 404 (no such object, or a page past the last),
     429 (rate limit, with Retry-After), 304 (conditional GET); ETag and Last-Modified on 200.
-    Integer path parameters (a year) are whole numbers from 0, as the URL pattern allows.
+    Path parameters say what the URL pattern allows: a year is a whole number from 0, a
+    slug is ASCII letters, digits, "-" and "_".
     """
     result.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
@@ -66,6 +68,11 @@ def document_common_responses(result, generator, request, public):
             )
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
-                if parameter.get("in") == "path" and schema.get("type") == "integer":
+                if parameter.get("in") != "path":
+                    continue
+                if schema.get("type") == "integer":
                     schema.setdefault("minimum", 0)
+                elif schema.get("type") == "string":
+                    # Every string in our API paths is a <slug:...>: anything else is no URL.
+                    schema.setdefault("pattern", SLUG_PATTERN)
     return result

@@ -21,7 +21,9 @@ FILTER_PARAMETERS = [
     OpenApiParameter("province", str, description="İl plaka kodu, ör. 01"),
     OpenApiParameter("scope", str, enum=Scope.values),
     OpenApiParameter("topic", str, description="Konunun kısa adı (slug)"),
-    OpenApiParameter("year", int, description="Yıl (1900–2999)"),
+    OpenApiParameter(
+        "year", {"type": "integer", "minimum": 1900, "maximum": 2999}, description="Yıl"
+    ),
     OpenApiParameter("language", str, enum=Language.values, description="İçeriğin özgün dili"),
     *DATE_RANGE_PARAMETERS,
 ]

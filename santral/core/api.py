@@ -45,9 +45,10 @@ class BadQuery(APIException):
     default_code = "invalid_query"
 
 
-def check_query_params(params, allowed: Iterable[str]) -> None:
+def check_query_params(params, allowed: Iterable[str], free_text: Iterable[str] = ()) -> None:
     """Raise BadQuery for a parameter outside `allowed`, or for a value no filter can hold
-    (a NUL byte, which PostgreSQL refuses with an error, or an absurd length)."""
+    (a NUL byte, which PostgreSQL refuses with an error, or an absurd length) unless the
+    parameter is `free_text` that its view cleans itself (the search's `q`)."""
     allowed = set(allowed)
     unknown = sorted(name for name in params if name not in allowed)
     if unknown:
@@ -58,17 +59,20 @@ def check_query_params(params, allowed: Iterable[str]) -> None:
                 "allowed": ", ".join(sorted(allowed)) or _("(yok)"),
             }
         )
-    for name in params:
+    for name in set(params) - set(free_text):
         for value in params.getlist(name):
             if "\x00" in value or len(value) > MAX_VALUE_LENGTH:
                 raise BadQuery(_("%(name)s parametresinin değeri geçersiz.") % {"name": name})
 
 
 def choice_param(params, name: str, choices: Iterable[str]) -> str:
-    """The value of `name` ("" when absent or empty); BadQuery when it is not one of `choices`."""
-    value = (params.get(name) or "").strip()
+    """The value of `name` ("" when absent); BadQuery when it is not one of `choices`
+    (an empty value too: a filter given is a filter meant)."""
+    if name not in params:
+        return ""
+    value = params.get(name).strip()
     choices = list(choices)
-    if value and value not in choices:
+    if value not in choices:
         raise BadQuery(
             _("%(name)s şunlardan biri olmalı: %(choices)s.")
             % {"name": name, "choices": ", ".join(choices)}
@@ -77,9 +81,9 @@ def choice_param(params, name: str, choices: Iterable[str]) -> str:
 
 
 def int_param(params, name: str, *, minimum: int, maximum: int) -> int | None:
-    value = (params.get(name) or "").strip()
-    if not value:
+    if name not in params:
         return None
+    value = params.get(name).strip()
     if not (value.isascii() and value.isdigit()) or not minimum <= int(value) <= maximum:
         raise BadQuery(
             _("%(name)s %(minimum)s ile %(maximum)s arasında bir tam sayı olmalı.")
@@ -89,10 +93,10 @@ def int_param(params, name: str, *, minimum: int, maximum: int) -> int | None:
 
 
 def date_param(params, name: str) -> date | None:
-    """A calendar day written YYYY-MM-DD, between MIN_DATE and MAX_DATE."""
-    value = (params.get(name) or "").strip()
-    if not value:
+    """A calendar day written YYYY-MM-DD, between MIN_DATE and MAX_DATE (None when absent)."""
+    if name not in params:
         return None
+    value = params.get(name).strip()
     try:
         day = parse_date(value) if len(value) == 10 else None
     except ValueError:  # well-formed but impossible, e.g. 2026-02-30
@@ -170,11 +174,13 @@ class PublicApiMixin:
     """For every public API view (before DRF's view class in the bases).
 
     `query_params_allowed`: the parameters this endpoint understands (pagination ones are
-    added for list views); `last_modified_field`: the datetime attribute of the serialised
-    objects that says when each last changed ("" when they have none).
+    added for list views); `query_params_free_text`: those of them the view bounds itself;
+    `last_modified_field`: the datetime attribute of the serialised objects that says when
+    each last changed ("" when they have none).
     """
 
     query_params_allowed: tuple[str, ...] = ()
+    query_params_free_text: tuple[str, ...] = ()
     last_modified_field: str = ""
 
     def allowed_query_params(self) -> set[str]:
@@ -186,7 +192,9 @@ class PublicApiMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
-            check_query_params(request.query_params, self.allowed_query_params())
+            check_query_params(
+                request.query_params, self.allowed_query_params(), self.query_params_free_text
+            )
 
     def get_serializer(self, *args, **kwargs):
         if args and self.last_modified_field:

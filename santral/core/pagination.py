@@ -28,14 +28,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_page_size(self, request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is None or raw == "":
+        if raw is None:
             return self.page_size
         if not _positive_whole_number(raw):
             raise BadQuery(_("page_size 1 ya da daha büyük bir tam sayı olmalı."))
         return min(int(raw), self.max_page_size)
 
     def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param) or "1"
+        raw = request.query_params.get(self.page_query_param, "1")
         if raw not in self.last_page_strings and not _positive_whole_number(raw):
             raise BadQuery(_("page 1 ya da daha büyük bir tam sayı olmalı."))
         return super().get_page_number(request, paginator)

@@ -1,6 +1,7 @@
 """Public API of outreach: GET /api/v1/councils/<slug>/representation/ (aggregate figures only)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -62,6 +63,9 @@ class RepresentationApi(PublicApiMixin, APIView):
     )
     def get(self, request, slug: str):
         council = get_object_or_404(Council.objects.listed(), slug=slug)
+        event = request.query_params.get("etkinlik")
+        if event is not None and not (event.isascii() and event.isdigit()):
+            raise BadQuery(_("etkinlik bir tam sayı olmalı."))
         form = DashboardFilterForm(request.query_params or None, council=council)
         if form.is_bound and not form.is_valid():
             raise BadQuery(

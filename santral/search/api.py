@@ -23,13 +23,22 @@ class SearchFacetValueSerializer(serializers.Serializer):
 MAX_PAGE_SIZE = 50
 
 
+def _whole_numbers(params, name: str) -> list[int]:
+    """Every value of `name`, each a whole number (BadQuery otherwise): the HTML search page
+    drops what it cannot read, the API says so."""
+    values = params.getlist(name)
+    if not all(value.isascii() and value.isdigit() for value in values):
+        raise BadQuery(_("%(name)s bir tam sayı olmalı.") % {"name": name})
+    return [int(value) for value in values]
+
+
 def page_size_from(params) -> int:
-    raw = (params.get("page_size") or "").strip()
-    if not raw:
+    sizes = _whole_numbers(params, "page_size")
+    if not sizes:
         return PAGE_SIZE
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+    if sizes[-1] < 1:
         raise BadQuery(_("page_size 1 ya da daha büyük bir tam sayı olmalı."))
-    return min(int(raw), MAX_PAGE_SIZE)
+    return min(sizes[-1], MAX_PAGE_SIZE)
 
 
 class SearchApi(PublicApiMixin, APIView):
@@ -46,6 +55,8 @@ class SearchApi(PublicApiMixin, APIView):
 
     query_params_allowed = ("q", "type", "council", "province", "scope", "topic", "year")
     query_params_allowed += ("page", "page_size")
+    # Any text is a question (search.md): the form bounds it, bad input finds nothing.
+    query_params_free_text = ("q",)
 
     class SearchResultSerializer(serializers.Serializer):
         type = serializers.CharField(source="document.kind")
@@ -115,7 +126,8 @@ class SearchApi(PublicApiMixin, APIView):
         },
     )
     def get(self, request):
-        page = page_from(request.query_params)
+        _whole_numbers(request.query_params, "year")
+        page = page_from(request.query_params) if request.query_params.get("page", "1") else None
         if page is None:
             return Response(
                 {"detail": "Sayfa numarası 1 ya da daha büyük bir tam sayı olmalı."}, status=400

@@ -113,7 +113,10 @@ def test_bad_filter_values_answer_400_never_500(client, seeded):
             assert response.json()["detail"]
     assert client.get("/api/v1/councils/", {"kind": "galactic"}).status_code == 400
     assert client.get("/api/v1/councils/seyhan/budget/99999999999999999999/").status_code == 404
-    assert client.get("/api/v1/search/", {"q": "a\x00b"}).status_code == 400
+    assert client.get("/api/v1/search/", {"council": "a\x00b"}).status_code == 400
+    assert client.get("/api/v1/search/", {"year": "iki bin"}).status_code == 400
+    # The question itself is free text: the search finds nothing rather than refuse it.
+    assert client.get("/api/v1/search/", {"q": "a\x00b" * 1000}).status_code == 200
 
 
 def test_filters_by_day_in_istanbul_language_topic_and_scope(client, cast):
