@@ -25,7 +25,8 @@ def document_common_responses(result, generator, request, public):
     """Every read answers the same way around its 200: declare it once here.
 
     400 (unknown parameter or bad value), 404 (no such object, or a page past the last),
-    429 (rate limit, with Retry-After), 304 (conditional GET); ETag and Last-Modified on 200.
+    429 (rate limit, with Retry-After); for reads open to the public also 304 (conditional
+    GET) and ETag / Last-Modified on 200.
     Path parameters say what the URL pattern allows: a year is a whole number from 0, a
     slug is ASCII letters, digits, "-" and "_".
     """
@@ -35,8 +36,10 @@ def document_common_responses(result, generator, request, public):
             if method not in ("get", "head"):
                 continue
             responses = operation.setdefault("responses", {})
+            # Conditional GET is the public reads' (PublicApiMixin); token reads have none.
+            public = {} in operation.get("security", [{}])
             ok = responses.get("200")
-            if ok is not None:
+            if ok is not None and public:
                 ok.setdefault("headers", {}).update(
                     {
                         "ETag": {
@@ -49,9 +52,10 @@ def document_common_responses(result, generator, request, public):
                         },
                     }
                 )
-            responses.setdefault(
-                "304", {"description": "Değişmedi (If-None-Match / If-Modified-Since)."}
-            )
+            if public:
+                responses.setdefault(
+                    "304", {"description": "Değişmedi (If-None-Match / If-Modified-Since)."}
+                )
             responses.setdefault("400", _error("Bilinmeyen parametre ya da geçersiz değer."))
             responses.setdefault("404", _error("Bulunamadı (ya da son sayfadan sonrası)."))
             responses.setdefault(
