@@ -251,3 +251,22 @@ def test_doc_page_uses_only_same_origin_assets_under_the_strict_csp(client, db):
     assert script["Content-Type"].startswith("application/javascript")
     text = script.content.decode()
     assert "/api/schema/" in text and "validatorUrl" in text and "https://" not in text
+
+
+def test_schema_declares_filters_pagination_and_common_answers(client, db):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    news = schema["paths"]["/api/v1/news/"]["get"]
+    parameters = {p["name"]: p for p in news["parameters"]}
+    assert {"council", "scope", "topic", "language", "since", "until", "page", "page_size"} <= set(
+        parameters
+    )
+    assert parameters["since"]["schema"]["format"] == "date"
+    assert parameters["page_size"]["schema"]["minimum"] == 1
+    assert {"200", "304", "400", "404", "429"} <= set(news["responses"])
+    assert "ETag" in news["responses"]["200"]["headers"]
+    assert "Retry-After" in news["responses"]["429"]["headers"]
+    budget = schema["paths"]["/api/v1/councils/{slug}/budget/{year}/"]["get"]
+    path = {p["name"]: p["schema"] for p in budget["parameters"]}
+    assert path["slug"]["pattern"] == "^[-a-zA-Z0-9_]+$" and path["year"]["minimum"] == 0
+    search = {p["name"] for p in schema["paths"]["/api/v1/search/"]["get"]["parameters"]}
+    assert {"q", "page", "page_size"} <= search
