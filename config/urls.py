@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,6 +16,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("santral.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The browsable API documentation (Swagger UI from local static files; docs/api.md).
+    path(
+        "api/belgeler/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="api/swagger_ui.html", title="Santral API"
+        ),
+        name="api-docs",
+    ),
 ]
 
 if settings.DEBUG:

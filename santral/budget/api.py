@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from santral.core.api import PublicApiMixin
 from santral.councils.models import Council
 from santral.councils.permissions import can_view_money
 
@@ -113,11 +114,17 @@ def visibility_for(user, council: Council) -> tuple[str, bool]:
     return level, settings_obj.publish_in_kind
 
 
-class CouncilBudgetApi(APIView):
+# Years a budget can have; anything else is no budget (404), never a database overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+class CouncilBudgetApi(PublicApiMixin, APIView):
     """Budget vs actual of one council and year: per-line codes, totals and in-kind totals."""
 
     @extend_schema(responses=BudgetOutputSerializer, operation_id="council_budget_year")
     def get(self, request, slug: str, year: int):
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise Http404
         council = get_object_or_404(Council, slug=slug)
         visibility, publish_in_kind = visibility_for(request.user, council)
         report = budget_report(council, year)

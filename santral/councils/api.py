@@ -1,13 +1,25 @@
 """Public API of councils: GET /api/v1/councils/."""
 
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
-from .models import Council
+from santral.core.api import PublicApiMixin, choice_param
+
+from .models import Council, CouncilKind
 from .selectors import council_directory
 
 
-class CouncilListApi(generics.ListAPIView):
+@extend_schema(
+    parameters=[
+        OpenApiParameter("province", str, description="İl plaka kodu, ör. 01"),
+        OpenApiParameter("kind", str, enum=CouncilKind.values, description="Konsey türü"),
+    ]
+)
+class CouncilListApi(PublicApiMixin, generics.ListAPIView):
     """Every listed council, in Turkish alphabetical order, paginated."""
+
+    query_params_allowed = ("province", "kind")
+    last_modified_field = "updated_at"
 
     class OutputSerializer(serializers.ModelSerializer):
         province = serializers.CharField(source="province.name")
@@ -41,4 +53,8 @@ class CouncilListApi(generics.ListAPIView):
     serializer_class = OutputSerializer
 
     def get_queryset(self):
-        return council_directory()
+        params = self.request.query_params
+        councils = council_directory(kind=choice_param(params, "kind", CouncilKind.values))
+        if province := (params.get("province") or "").strip():
+            councils = councils.filter(province__plate=province)
+        return councils

@@ -21,4 +21,5 @@ class EventListApi(ContentListApi):
     """Published public events, latest start first."""
 
     kind = "events"
+    date_field = "start_at"
     serializer_class = EventOutputSerializer

@@ -1,12 +1,13 @@
 """Public API of outreach: GET /api/v1/councils/<slug>/representation/ (aggregate figures only)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from santral.core.api import BadQuery, PublicApiMixin
 from santral.councils.models import Council
 
 from .forms import DashboardFilterForm
@@ -34,8 +35,10 @@ class RepresentationAudienceSerializer(serializers.Serializer):
     is_flagged = serializers.BooleanField()
 
 
-class RepresentationApi(APIView):
+class RepresentationApi(PublicApiMixin, APIView):
     """Each audience's share of participation against its population share, for a council."""
+
+    query_params_allowed = ("baslangic", "bitis", "kurul", "etkinlik", "esik")
 
     class RepresentationSerializer(serializers.Serializer):
         council = serializers.CharField(source="council.slug")
@@ -60,9 +63,17 @@ class RepresentationApi(APIView):
     )
     def get(self, request, slug: str):
         council = get_object_or_404(Council.objects.listed(), slug=slug)
+        event = request.query_params.get("etkinlik")
+        if event is not None and not (event.isascii() and event.isdigit()):
+            raise BadQuery(_("etkinlik bir tam sayı olmalı."))
         form = DashboardFilterForm(request.query_params or None, council=council)
         if form.is_bound and not form.is_valid():
-            raise ValidationError(form.errors.get_json_data())
+            raise BadQuery(
+                " ".join(
+                    f"{name}: {' '.join(str(message) for message in messages)}"
+                    for name, messages in form.errors.items()
+                )
+            )
         data = form.cleaned_data if form.is_bound else {}
         report = representation_report(
             council=council,

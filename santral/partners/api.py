@@ -5,9 +5,10 @@ show; contact details (e-mail, phone, address, contact persons) never appear.
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
+from santral.core.api import PublicApiMixin
 from santral.councils.models import Council
 
 from .models import Organisation, Project
@@ -96,20 +97,36 @@ class StakeholderDetailSerializer(StakeholderSerializer):
         ]
 
 
-class StakeholderListApi(generics.ListAPIView):
+@extend_schema(
+    parameters=[
+        OpenApiParameter("council", str, description="Birlikte çalıştığı konseyin kısa adı"),
+        OpenApiParameter("topic", str, description="Konunun kısa adı (slug)"),
+    ]
+)
+class StakeholderListApi(PublicApiMixin, generics.ListAPIView):
     """Stakeholders with a public profile, in Turkish alphabetical order, paginated."""
 
     serializer_class = StakeholderSerializer
+    query_params_allowed = ("council", "topic")
+    last_modified_field = "updated_at"
 
     def get_queryset(self):
-        return public_organisations()
+        params = self.request.query_params
+        organisations = public_organisations()
+        if council := (params.get("council") or "").strip():
+            organisations = organisations.filter(affiliations__council__slug=council)
+        if topic := (params.get("topic") or "").strip():
+            # Topics are searchable only where the stakeholder shows them.
+            organisations = organisations.filter(show_topics=True, topics__slug=topic)
+        return organisations
 
 
-class StakeholderDetailApi(generics.RetrieveAPIView):
+class StakeholderDetailApi(PublicApiMixin, generics.RetrieveAPIView):
     """One stakeholder's public profile with the councils and bodies it takes part in."""
 
     serializer_class = StakeholderDetailSerializer
     lookup_field = "slug"
+    last_modified_field = "updated_at"
 
     def get_object(self):
         organisation = public_organisation(slug=self.kwargs["slug"])
@@ -180,18 +197,22 @@ class ProjectDetailSerializer(ProjectSerializer):
         ]
 
 
-class CouncilProjectListApi(generics.ListAPIView):
+class CouncilProjectListApi(PublicApiMixin, generics.ListAPIView):
     """A council's public joint projects, newest first, paginated."""
 
     serializer_class = ProjectSerializer
+    last_modified_field = "updated_at"
 
     def get_queryset(self):
         council = get_object_or_404(Council.objects.listed(), slug=self.kwargs["council_slug"])
         return council_public_projects(council=council).select_related("council")
 
 
-class CouncilProjectDetailApi(generics.RetrieveAPIView):
+class CouncilProjectDetailApi(PublicApiMixin, generics.RetrieveAPIView):
+    """One public joint project of a council: partners, milestones and contributions."""
+
     serializer_class = ProjectDetailSerializer
+    last_modified_field = "updated_at"
 
     def get_object(self):
         from django.http import Http404
@@ -247,7 +268,7 @@ class ResourcePlanSerializer(serializers.Serializer):
     lines = ResourceLineSerializer(source="gap.lines", many=True)
 
 
-class CouncilResourcePlanListApi(generics.ListAPIView):
+class CouncilResourcePlanListApi(PublicApiMixin, generics.ListAPIView):
     """Upcoming public events of a council with their resource plan and gap, soonest first.
 
     Institutions are named only when their profile is public; budget lines, expenditure

@@ -1,10 +1,13 @@
 """Public API of search: GET /api/v1/search/."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from santral.core.api import BadQuery, PublicApiMixin
 
 from .forms import filters_from, page_from
 from .selectors import COUNT_CAP, FACETS, PAGE_SIZE, format_date, search
@@ -16,7 +19,29 @@ class SearchFacetValueSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class SearchApi(APIView):
+# page * page_size rows are read per level (selectors._run): a smaller cap than the lists'.
+MAX_PAGE_SIZE = 50
+
+
+def _whole_numbers(params, name: str) -> list[int]:
+    """Every value of `name`, each a whole number (BadQuery otherwise): the HTML search page
+    drops what it cannot read, the API says so."""
+    values = params.getlist(name)
+    if not all(value.isascii() and value.isdigit() for value in values):
+        raise BadQuery(_("%(name)s bir tam sayı olmalı.") % {"name": name})
+    return [int(value) for value in values]
+
+
+def page_size_from(params) -> int:
+    sizes = _whole_numbers(params, "page_size")
+    if not sizes:
+        return PAGE_SIZE
+    if sizes[-1] < 1:
+        raise BadQuery(_("page_size 1 ya da daha büyük bir tam sayı olmalı."))
+    return min(sizes[-1], MAX_PAGE_SIZE)
+
+
+class SearchApi(PublicApiMixin, APIView):
     """Full-text search over everything the caller may see (public entries for anonymous callers).
 
     Turkish-aware: words typed without Turkish letters match every Turkish
@@ -24,8 +49,14 @@ class SearchApi(APIView):
     does not find "ilik"); inflected forms match their stem; the last letters
     of a word may be missing (prefix match); text in double quotes is a phrase.
     Invalid or empty input gives an empty result, never an error, except a
-    page that is not a positive whole number (400).
+    page or page_size that is not a positive whole number, or an unknown parameter (400).
+    page_size above 50 counts as 50.
     """
+
+    query_params_allowed = ("q", "type", "council", "province", "scope", "topic", "year")
+    query_params_allowed += ("page", "page_size")
+    # Any text is a question (search.md): the form bounds it, bad input finds nothing.
+    query_params_free_text = ("q",)
 
     class SearchResultSerializer(serializers.Serializer):
         type = serializers.CharField(source="document.kind")
@@ -65,6 +96,11 @@ class SearchApi(APIView):
             OpenApiParameter("topic", OpenApiTypes.STR, many=True, description="Konu."),
             OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Yıl."),
             OpenApiParameter("page", OpenApiTypes.INT, description="Sayfa (1'den başlar)."),
+            OpenApiParameter(
+                "page_size",
+                OpenApiTypes.INT,
+                description=f"Sayfadaki sonuç sayısı ({PAGE_SIZE}; en çok {MAX_PAGE_SIZE}).",
+            ),
         ],
         responses={
             200: inline_serializer(
@@ -90,7 +126,8 @@ class SearchApi(APIView):
         },
     )
     def get(self, request):
-        page = page_from(request.query_params)
+        _whole_numbers(request.query_params, "year")
+        page = page_from(request.query_params) if request.query_params.get("page", "1") else None
         if page is None:
             return Response(
                 {"detail": "Sayfa numarası 1 ya da daha büyük bir tam sayı olmalı."}, status=400
@@ -100,7 +137,7 @@ class SearchApi(APIView):
             query=(request.query_params.get("q") or "").strip(),
             filters=filters_from(request.query_params),
             page=page,
-            page_size=PAGE_SIZE,
+            page_size=page_size_from(request.query_params),
         )
         facets = {
             name: [
