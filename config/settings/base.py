@@ -364,3 +364,15 @@ SANTRAL_IMPORT_MAX_CELLS = int(os.environ.get("SANTRAL_IMPORT_MAX_CELLS", 3_000_
 SANTRAL_REFUSAL_AUDIT_ANONYMOUS_PER_MINUTE = int(
     os.environ.get("SANTRAL_REFUSAL_AUDIT_ANONYMOUS_PER_MINUTE", 60)
 )
+
+# Harvesting (docs/federation-fetching.md): every outbound fetch of a source. Seconds to
+# connect; seconds for the whole fetch, body included, redirects too; bytes a body may have
+# (decompressed). Loopback is refused like every non-public address; only the tests allow it.
+SANTRAL_HARVEST_CONNECT_TIMEOUT = float(os.environ.get("SANTRAL_HARVEST_CONNECT_TIMEOUT", 5))
+SANTRAL_HARVEST_TOTAL_TIMEOUT = float(os.environ.get("SANTRAL_HARVEST_TOTAL_TIMEOUT", 30))
+SANTRAL_HARVEST_MAX_BYTES = int(os.environ.get("SANTRAL_HARVEST_MAX_BYTES", 10 * 1024 * 1024))
+SANTRAL_HARVEST_ALLOW_LOOPBACK = False
+# Sources see who asks and where to complain: this installation's own address.
+SANTRAL_HARVEST_USER_AGENT = os.environ.get(
+    "SANTRAL_HARVEST_USER_AGENT", f"Santral/1.0 (+{WAGTAILADMIN_BASE_URL})"
+)

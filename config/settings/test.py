@@ -35,3 +35,6 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min"},
 }
+# The harvesting tests run their feeds on 127.0.0.1 (santral/federation/tests/loopback.py);
+# the refusal tests switch this off again. Private and link-local addresses stay refused.
+SANTRAL_HARVEST_ALLOW_LOOPBACK = True
