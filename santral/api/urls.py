@@ -50,4 +50,5 @@ urlpatterns = [
     path("events/", EventListApi.as_view(), name="event-list"),
     # santral.search is a sibling top layer (api | search): wired by name, not imported.
     path("", include("santral.search.api_urls")),
+    path("federation/", include("santral.federation.api_urls")),
 ]
