@@ -30,6 +30,8 @@ SOURCE_FIELDS = ("kind", "url", "name", "scope", "licence", "topic_rules", "maps
 # A claimed source stays claimed this long if its worker dies mid-run.
 CLAIM_LEASE = timedelta(minutes=30)
 WORDPRESS_PER_PAGE = 100
+# modified_after is compared to the second; a minute back covers clock and rounding slips.
+WORDPRESS_MARGIN = timedelta(minutes=1)
 
 
 def max_items() -> int:
@@ -199,20 +201,45 @@ class Harvest:
         self.complete = not capped
         self.state_updates.update(etag=result.etag, last_modified=result.last_modified)
 
+    def _wordpress_offset(self) -> timedelta | None:
+        """The site's UTC offset from its REST index (/wp-json/: "gmt_offset", in hours);
+        WordPress compares modified_after with local time. None when the index says nothing."""
+        import json
+
+        try:
+            result = _fetch(self.source.url.rstrip("/") + "/wp-json/", accept="application/json")
+            hours = json.loads(result.body).get("gmt_offset")
+            return timedelta(hours=float(hours))
+        except (SourceFailed, ValueError, TypeError, AttributeError):
+            return None
+
+    def _wordpress_url(self, page_number: int, since, offset) -> str:
+        from urllib.parse import urlencode
+
+        from .parsers import wordpress_posts_url
+
+        if since is None or offset is None:
+            # Without the site's offset the parser's own (wide) margin keeps us safe.
+            return wordpress_posts_url(
+                self.source.url,
+                page=page_number,
+                per_page=WORDPRESS_PER_PAGE,
+                modified_after=since,
+            )
+        url = wordpress_posts_url(self.source.url, page=page_number, per_page=WORDPRESS_PER_PAGE)
+        local = (since + offset - WORDPRESS_MARGIN).replace(tzinfo=None)
+        return f"{url}&{urlencode({'modified_after': local.strftime('%Y-%m-%dT%H:%M:%S')})}"
+
     def _wordpress(self) -> Iterator[ParsedPage]:
-        from .parsers import parse_wordpress_posts, wordpress_posts_url
+        from .parsers import parse_wordpress_posts
 
         source = self.source
         since = None if self.full else source.modified_after
+        offset = self._wordpress_offset() if since is not None else None
         page_number, total_pages = 1, None
         newest = source.modified_after
         while self.remaining() > 0:
-            url = wordpress_posts_url(
-                source.url,
-                page=page_number,
-                per_page=WORDPRESS_PER_PAGE,
-                modified_after=since - timedelta(seconds=1) if since else None,
-            )
+            url = self._wordpress_url(page_number, since, offset)
             try:
                 result = _fetch(url, accept="application/json")
                 header = result.headers.get("x-wp-totalpages", "")
@@ -237,12 +264,13 @@ class Harvest:
                 stamp = entry.updated_at or entry.published_at
                 if stamp is not None and (newest is None or stamp > newest):
                     newest = stamp
+            capped = len(parsed.entries) > self.remaining()
             yield self._take(parsed)
-            last = not parsed.next_url and (total_pages is None or page_number >= total_pages)
-            if last:
-                finished = self.remaining() > 0 or len(parsed.entries) <= WORDPRESS_PER_PAGE
-                # Only a full listing shows what vanished; an incremental one lists changes only.
-                self.complete = since is None and finished
+            if capped:
+                return  # the cap: neither complete nor a new high-water mark
+            if not parsed.next_url:
+                # Only a full listing shows what vanished; an incremental one lists changes.
+                self.complete = since is None
                 if newest is not None:
                     self.state_updates["modified_after"] = newest
                 return
@@ -259,8 +287,11 @@ class Harvest:
             url = f"{url}{'&' if '?' in url else '?'}{urlencode({'cursor': cursor})}"
         while url and self.remaining() > 0:
             result = _fetch(url, accept="application/json")
-            parsed = _parse(parse_santral_items, result.body, max_items=self.remaining())
+            parsed = _parse(parse_santral_items, result.body, max_items=self.remaining() + 1)
+            capped = len(parsed.entries) > self.remaining()
             yield self._take(parsed)
+            if capped:
+                return  # the cursor stays before the items not taken
             if parsed.cursor:
                 self.state_updates["cursor"] = parsed.cursor
             url = parsed.next_url

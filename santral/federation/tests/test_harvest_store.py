@@ -200,3 +200,25 @@ def test_state_dedupes_by_url_across_runs(cast):
     assert set(state.by_url) == {"https://kaynak.example/haber/"}
     _store(source, entry("guid-2", url="https://kaynak.example/haber/"))
     assert NewsPage.objects.count() == 1
+
+
+def test_the_command_and_the_task_harvest_due_sources(cast, monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from santral.federation import services
+    from santral.federation.tasks import harvest_one_source
+
+    source = make_source(cast.council_a, name="Komut kaynağı")
+
+    def pages(self):
+        yield page_of(entry("k-1", title="Komutla gelen haber"))
+
+    monkeypatch.setattr(services.Harvest, "pages", pages)
+    out = StringIO()
+    call_command("harvest", council="seyhan", stdout=out)
+    assert "Komut kaynağı: Tamam — alınan 1, yeni 1" in out.getvalue()
+    assert harvest_one_source.enqueue(source.pk).return_value == RunStatus.OK
+    services.source_claim(source.pk)
+    assert harvest_one_source.enqueue(source.pk).return_value == "claimed-elsewhere"
