@@ -198,7 +198,8 @@ class Harvest:
             parsed = _parse(parse_feed, result.body, base_url=result.url, max_items=self.cap + 1)
         capped = len(parsed.entries) > self.cap
         yield self._take(parsed)
-        self.complete = not capped
+        # An empty document is more likely a broken one than a site that deleted everything.
+        self.complete = bool(parsed.entries) and not capped
         self.state_updates.update(etag=result.etag, last_modified=result.last_modified)
 
     def _wordpress_offset(self) -> timedelta | None:

@@ -144,10 +144,10 @@ def test_one_bad_entry_is_recorded_in_turkish_and_the_others_arrive(cast, monkey
 
     real = storing._create_page
 
-    def broken(state, mapped, item):
+    def broken(state, mapped, item, **kwargs):
         if "bozuk" in item.guid:
             raise ValueError("veritabanı reddetti")
-        return real(state, mapped, item)
+        return real(state, mapped, item, **kwargs)
 
     monkeypatch.setattr(storing, "_create_page", broken)
     run = _store(source, entry("1"), entry("bozuk-2", title="Bozuk öğe"), entry("3", title=" "))
