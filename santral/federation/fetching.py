@@ -23,34 +23,39 @@ Standard library only: http.client over a socket we open and time ourselves.
 import http.client
 import io
 import ipaddress
+import re
 import socket
 import ssl
 import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _READ_CHUNK = 64 * 1024
 
-_BAD_URL = "Adres geçerli bir web adresi değil."
+_BAD_URL = _("Adres geçerli bir web adresi değil.")
+_HOST_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}")
+_PATH_SAFE = "/?&=%:@!$'()*+,;-._~[]"
+_CUT_SHORT = _("Sunucu yanıtı yarıda kesti.")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Turkish sentences for the back office, one per FetchError code.
 _MESSAGES = {
-    "bad_scheme": "Adres http:// veya https:// ile başlamalı.",
-    "blocked_address": "Bu adres yerel ya da özel bir ağa çıkıyor; güvenlik için erişilmedi.",
-    "dns": "Alan adı çözümlenemedi.",
-    "connection": "Sunucuya bağlanılamadı.",
-    "timeout": "Sunucu {seconds:g} saniyede yanıt vermedi.",
-    "too_large": "Yanıt {limit} bayttan büyük; okunmadı.",
-    "too_many_redirects": "Çok fazla yönlendirme var ({limit} üstü).",
-    "http_status": "Sunucu {status} durum koduyla yanıt verdi.",
+    "bad_scheme": _("Adres http:// veya https:// ile başlamalı."),
+    "blocked_address": _("Bu adres yerel ya da özel bir ağa çıkıyor; güvenlik için erişilmedi."),
+    "dns": _("Alan adı çözümlenemedi."),
+    "connection": _("Sunucuya bağlanılamadı."),
+    "timeout": _("Sunucu {seconds:g} saniyede yanıt vermedi."),
+    "too_large": _("Yanıt {limit} bayttan büyük; okunmadı."),
+    "too_many_redirects": _("Çok fazla yönlendirme var ({limit} üstü)."),
+    "http_status": _("Sunucu {status} durum koduyla yanıt verdi."),
 }
 
 
@@ -61,8 +66,11 @@ class FetchError(Exception):
 
     def __init__(self, code: str, message: str = "", *, status: int | None = None, **fmt):
         self.code = code
-        self.message = message or _MESSAGES.get(code, "Kaynak alınamadı.").format(
-            status=status, **fmt
+        # str(): the sentence in the active language (Turkish in tasks), stored as plain text.
+        self.message = (
+            str(message)
+            if message
+            else str(_MESSAGES.get(code, _("Kaynak alınamadı."))).format(status=status, **fmt)
         )
         self.status = status
         super().__init__(f"{code}: {self.message}")
@@ -85,7 +93,7 @@ def resolve(host: str, port: int) -> list[str]:
     """Every address `host` resolves to (both families), as strings, without duplicates."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses: list[str] = []
-    for *_, sockaddr in infos:
+    for *_info, sockaddr in infos:
         if sockaddr[0] not in addresses:
             addresses.append(sockaddr[0])
     return addresses
@@ -94,6 +102,11 @@ def resolve(host: str, port: int) -> list[str]:
 def _open_connection(ip: str, port: int, timeout: float) -> socket.socket:
     """Open the TCP connection to an address `fetch()` has already vetted."""
     return socket.create_connection((ip, port), timeout=timeout)
+
+
+def _tls_context() -> ssl.SSLContext:
+    """Certificates checked against the system's trust store and the URL's host name."""
+    return ssl.create_default_context()
 
 
 # --- address policy ----------------------------------------------------------------------
@@ -235,7 +248,7 @@ class _PinnedConnection(http.client.HTTPConnection):
         except OSError as exc:
             raise FetchError("connection") from exc
         if self._tls:
-            context = ssl.create_default_context()
+            context = _tls_context()
             raw.settimeout(self._deadline.remaining())
             try:
                 raw = context.wrap_socket(raw, server_hostname=self.host)
@@ -245,7 +258,7 @@ class _PinnedConnection(http.client.HTTPConnection):
             except (ssl.SSLError, ssl.CertificateError, OSError) as exc:
                 raw.close()
                 raise FetchError(
-                    "connection", "Sunucunun güvenli bağlantı sertifikası doğrulanamadı."
+                    "connection", _("Sunucunun güvenli bağlantı sertifikası doğrulanamadı.")
                 ) from exc
         self.sock = _DeadlineSocket(raw, self._deadline)
 
@@ -276,6 +289,18 @@ def _resolve_within(host: str, port: int, deadline: _Deadline) -> list[str]:
     return outcome["addresses"]
 
 
+def _valid_host(host: str) -> bool:
+    """A DNS name (letters, digits, "-", "_", "."), an IPv4 or an IPv6 literal: nothing
+    http.client would refuse or a resolver would misread (spaces, control characters)."""
+    if ":" in host:  # IPv6, its brackets already taken off by urlsplit
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    return bool(_HOST_NAME.fullmatch(host))
+
+
 def _split(url: str) -> tuple[str, str, int, str]:
     """(scheme, host, port, path with query) of an http(s) URL; FetchError otherwise."""
     try:
@@ -291,11 +316,16 @@ def _split(url: str) -> tuple[str, str, int, str]:
         raise FetchError("bad_scheme", _BAD_URL)
     try:
         host = host.encode("idna").decode("ascii") if not host.isascii() else host
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        # A typed URL or a Location may carry spaces or Turkish letters ("/haber/çevre
+        # günü"); the request line takes ASCII only. Existing %XX escapes stay as they are.
+        path = quote(path, safe=_PATH_SAFE)
     except UnicodeError:
         raise FetchError("bad_scheme", _BAD_URL) from None
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
+    if not _valid_host(host):
+        raise FetchError("bad_scheme", _BAD_URL)
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 
@@ -309,20 +339,26 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
     else:
         inflater = None
     body = bytearray()
+    received = False
     while True:
         chunk = response.read(_READ_CHUNK)
         if not chunk:
             break
+        received = True
         if inflater is not None:
             try:
                 chunk = inflater.decompress(chunk, max_bytes + 1 - len(body))
             except zlib.error as exc:
-                raise FetchError("connection", "Sunucunun sıkıştırılmış yanıtı bozuk.") from exc
+                raise FetchError("connection", _("Sunucunun sıkıştırılmış yanıtı bozuk.")) from exc
             if inflater.unconsumed_tail:  # output stopped at the cap with input left
                 raise FetchError("too_large", limit=max_bytes)
         body += chunk
         if len(body) > max_bytes:
             raise FetchError("too_large", limit=max_bytes)
+    # http.client's read(amt) ends quietly when the server closes before Content-Length;
+    # a cut gzip stream inflates quietly too: either way the body is not whole.
+    if response.length or (inflater is not None and received and not inflater.eof):
+        raise FetchError("connection", _CUT_SHORT)
     return bytes(body)
 
 
@@ -369,7 +405,15 @@ def fetch(
                 location = response.getheader("location")
                 if not location:
                     raise FetchError("http_status", status=status)
-                current = urljoin(current, location.strip())
+                try:
+                    # http.client reads headers as Latin-1; servers send UTF-8 paths raw.
+                    location = location.encode("latin-1").decode("utf-8")
+                except UnicodeError:
+                    pass
+                try:
+                    current = urljoin(current, location.strip())
+                except ValueError:
+                    raise FetchError("bad_scheme", _BAD_URL) from None
                 continue
             if status == 304:
                 return _result(response, 304, b"", current)

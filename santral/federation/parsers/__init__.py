@@ -9,7 +9,7 @@ from .common import ParseError
 from .feeds import parse_feed
 from .ical import parse_ical
 from .santral import parse_santral_items
-from .wordpress import parse_wordpress_posts, wordpress_posts_url
+from .wordpress import parse_wordpress_posts, wordpress_feed_url, wordpress_posts_url
 
 __all__ = [
     "ParseError",
@@ -17,5 +17,6 @@ __all__ = [
     "parse_ical",
     "parse_santral_items",
     "parse_wordpress_posts",
+    "wordpress_feed_url",
     "wordpress_posts_url",
 ]

@@ -1,6 +1,7 @@
 """What every parser shares: the error, plain text from untrusted HTML, URLs, dates, caps."""
 
 import hashlib
+import html
 import re
 from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
@@ -18,14 +19,15 @@ CATEGORIES_MAX = 50
 URL_MAX = 2000
 GUID_MAX = 500
 LANGUAGES = frozenset({"tr", "en", "ar"})
+_TAG = re.compile(r"<[^>]*>?")
 
 
 class ParseError(Exception):
     """A document no entry could be read from; `message` is one Turkish sentence."""
 
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
+    def __init__(self, message):
+        self.message = str(message)  # the sentence in the active language, as plain text
+        super().__init__(self.message)
 
 
 class _TextExtractor(HTMLParser):
@@ -58,9 +60,14 @@ def plain_text(value: object) -> str:
         return ""
     if "<" in value or "&" in value:
         extractor = _TextExtractor()
-        extractor.feed(value)
-        extractor.close()
-        value = "".join(extractor.parts)
+        try:
+            extractor.feed(value)
+            extractor.close()
+            value = "".join(extractor.parts)
+        except AssertionError:
+            # html.parser gives up on some broken declarations ("<![<"): drop anything
+            # tag-shaped instead.
+            value = html.unescape(_TAG.sub(" ", value))
     return " ".join(value.split())
 
 

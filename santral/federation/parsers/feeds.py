@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from xml.parsers import expat
 
 import feedparser
+from django.utils.translation import gettext_lazy as _
 
 from santral.federation.items import HarvestedEntry, ParsedPage
 
@@ -25,11 +26,11 @@ from .common import (
     truncate,
 )
 
-ENTITIES_REFUSED = (
+ENTITIES_REFUSED = _(
     "Belgenin DOCTYPE bölümünde varlık (ENTITY) tanımları var; güvenlik için işlenmedi."
 )
-MALFORMED = "Besleme okunamadı: geçerli bir RSS ya da Atom belgesi değil."
-EMPTY = "Kaynak boş bir yanıt döndürdü."
+MALFORMED = _("Besleme okunamadı: geçerli bir RSS ya da Atom belgesi değil.")
+EMPTY = _("Kaynak boş bir yanıt döndürdü.")
 
 # A WordPress feed's guid is "https://site/?p=123": the same post is "wp:123" in the REST
 # API, so a source that falls back from one to the other keeps its items.
@@ -57,7 +58,7 @@ def _ascii_compatible(body: bytes) -> bool:
     return b"\x00" not in body[:4] and not body.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def prepare_xml(body: bytes, max_items: int) -> bytes:
+def prepare_xml(body: bytes, max_items: int) -> tuple[bytes, bool]:
     """Refuse entity declarations, and cut the document after its `max_items`-th item/entry.
 
     Expat reads the prolog before the root element, so a declared entity (billion laughs,
@@ -65,11 +66,8 @@ def prepare_xml(body: bytes, max_items: int) -> bytes:
     byte scan backs it up for documents expat gives up on. Feedparser takes a few
     milliseconds per item, so a 50 000-item feed is cut here, where counting is cheap: a
     well-formed document after the last kept item, its open elements closed again; a broken
-    one (feedparser's loose parser reads it anyway) at the next item's start tag."""
-    upper = body.upper()
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-        if "<!DOCTYPE".encode(encoding) in upper and "<!ENTITY".encode(encoding) in upper:
-            raise ParseError(ENTITIES_REFUSED)
+    one (feedparser's loose parser reads it anyway) at the next item's start tag. Returns the
+    document and whether it was cut."""
     parser = expat.ParserCreate()
     open_elements: list[str] = []
     seen = 0
@@ -101,14 +99,20 @@ def prepare_xml(body: bytes, max_items: int) -> bytes:
     except _Cut as cut:
         if _ascii_compatible(body):
             closing = "".join(f"</{name}>" for name in reversed(cut.open_elements))
-            return body[: cut.index] + closing.encode("ascii", "ignore")
+            return body[: cut.index] + closing.encode("ascii", "ignore"), True
     except expat.ExpatError:
+        # Expat gave up, maybe before reaching a declaration that feedparser's loose parser
+        # would still read: refuse on sight.
+        upper = body.upper()
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+            if "<!DOCTYPE".encode(encoding) in upper and "<!ENTITY".encode(encoding) in upper:
+                raise ParseError(ENTITIES_REFUSED) from None
         if _ascii_compatible(body):
             starts = _LOOSE_ITEM.finditer(body)
             for number, match in enumerate(starts, start=1):
                 if number > max_items:
-                    return body[: match.start()]
-    return body
+                    return body[: match.start()], True
+    return body, False
 
 
 def _when(struct) -> datetime | None:
@@ -177,19 +181,26 @@ def parse_feed(body: bytes, *, base_url: str, max_items: int) -> ParsedPage:
     recovers is kept)."""
     if not body or not body.strip():
         raise ParseError(EMPTY)
-    body = prepare_xml(body, max_items)
-    parsed = feedparser.parse(
-        io.BytesIO(body),  # a stream: feedparser treats a str as a URL or a file name
-        response_headers={"content-location": base_url, "content-type": "application/xml"},
-    )
-    if not parsed.entries and (parsed.bozo or not parsed.version):
-        raise ParseError(MALFORMED)
-    language = language_code(parsed.feed.get("language"))
-    entries: list[HarvestedEntry] = []
-    for raw in parsed.entries:
-        if len(entries) >= max_items:
-            break
-        entry = _entry(raw, base_url=base_url, language=language)
-        if entry is not None:
-            entries.append(entry)
-    return ParsedPage(entries=entries)
+    limit = max_items
+    while True:
+        document, was_cut = prepare_xml(body, limit)
+        parsed = feedparser.parse(
+            io.BytesIO(document),  # a stream: feedparser treats a str as a URL or a file name
+            response_headers={"content-location": base_url, "content-type": "application/xml"},
+        )
+        if not parsed.entries and (parsed.bozo or not parsed.version):
+            raise ParseError(MALFORMED)
+        language = language_code(parsed.feed.get("language"))
+        entries: list[HarvestedEntry] = []
+        for raw in parsed.entries:
+            if len(entries) >= max_items:
+                break
+            entry = _entry(raw, base_url=base_url, language=language)
+            if entry is not None:
+                entries.append(entry)
+        if len(entries) >= max_items or not was_cut:
+            return ParsedPage(entries=entries)
+        # Items without title or text were skipped, and the cut left usable ones out: read
+        # further, so a feed with more than max_items usable items always yields max_items
+        # (callers ask for one more than they keep to tell that the source was capped).
+        limit *= 2

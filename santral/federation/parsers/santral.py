@@ -10,6 +10,8 @@ skipped, a wrong optional field is treated as absent, strings are cut to their c
 import json
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext_lazy as _
+
 from santral.federation.items import HarvestedEntry, ParsedPage
 
 from .common import (
@@ -25,8 +27,8 @@ from .common import (
     truncate,
 )
 
-MALFORMED = "Santral yanıtı okunamadı: paylaşılan içerik listesi (JSON nesnesi) bekleniyordu."
-NO_INSTANCE = "Santral yanıtında geçerli bir kurulum adresi (instance) yok."
+MALFORMED = _("Santral yanıtı okunamadı: paylaşılan içerik listesi (JSON nesnesi) bekleniyordu.")
+NO_INSTANCE = _("Santral yanıtında geçerli bir kurulum adresi (instance) yok.")
 
 ID_MAX = 200
 CURSOR_MAX = 1000

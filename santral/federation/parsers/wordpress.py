@@ -5,6 +5,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.utils.translation import gettext_lazy as _
+
 from santral.federation.items import HarvestedEntry, ParsedPage
 
 from .common import (
@@ -19,7 +21,7 @@ from .common import (
     truncate,
 )
 
-MALFORMED = "WordPress yanıtı okunamadı: yazı listesi (JSON) bekleniyordu."
+MALFORMED = _("WordPress yanıtı okunamadı: yazı listesi (JSON) bekleniyordu.")
 
 # WordPress compares modified_after with the site's local time, not UTC: asking from a day
 # earlier covers every zone; items seen again are recognised by their guid.
@@ -49,6 +51,13 @@ def wordpress_posts_url(
         since = (modified_after - MODIFIED_AFTER_MARGIN).astimezone(UTC)
         query.append(("modified_after", since.strftime("%Y-%m-%dT%H:%M:%S")))
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
+
+
+def wordpress_feed_url(site_url: str) -> str:
+    """The site's RSS feed (/feed/), for when its REST API is shut off: read it with
+    parse_feed."""
+    parts = urlsplit(site_url.strip())
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/feed/", "", ""))
 
 
 def _rendered(post: dict, name: str) -> str:

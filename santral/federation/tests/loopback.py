@@ -16,11 +16,14 @@ headers included (to dribble out the headers themselves). The server runs on dae
 threads, so a handler still dripping bytes never holds up the end of a test.
 """
 
+import datetime
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 
@@ -112,22 +115,26 @@ class _Server(ThreadingHTTPServer):
 
 
 class LoopbackServer:
-    """A threaded HTTP server on 127.0.0.1 and a free port; a context manager."""
+    """A threaded HTTP server on 127.0.0.1 and a free port; a context manager. With a server
+    `ssl_context` it speaks HTTPS (see `self_signed_certificate`)."""
 
-    def __init__(self, host: str = "127.0.0.1"):
+    def __init__(self, host: str = "127.0.0.1", *, ssl_context: ssl.SSLContext | None = None):
         self.host = host
+        self.scheme = "https" if ssl_context else "http"
         self.routes: dict[str, RouteOrHandler] = {}
         self.requests: list[RecordedRequest] = []
         self.lock = threading.Lock()
         self._server = _Server((host, 0), _Handler)
         self._server.owner = self
+        if ssl_context is not None:
+            self._server.socket = ssl_context.wrap_socket(self._server.socket, server_side=True)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
 
     def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
+        return f"{self.scheme}://{self.host}:{self.port}{path}"
 
     def start(self) -> "LoopbackServer":
         self._thread.start()
@@ -142,3 +149,38 @@ class LoopbackServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def self_signed_certificate(directory: Path, hostname: str) -> tuple[Path, Path]:
+    """A certificate for `hostname` signed by itself, and its key, as PEM files in
+    `directory`: trust the certificate file as a CA to accept it."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hostname)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(hostname)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path

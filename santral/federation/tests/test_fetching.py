@@ -7,14 +7,25 @@ the test's own loopback server) — so no packet ever leaves for a non-loopback 
 
 import gzip
 import socket
+import ssl
+import threading
 import time
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from santral.federation import fetching
 from santral.federation.fetching import MAX_REDIRECTS, FetchError, address_allowed, fetch
-from santral.federation.tests.loopback import Route, drip, repeat
+from santral.federation.tests.loopback import (
+    LoopbackServer,
+    Route,
+    drip,
+    repeat,
+    self_signed_certificate,
+)
 
 PUBLIC_IP = "93.184.216.34"  # a global address the fake connector sends to the loopback server
 
@@ -115,6 +126,16 @@ def test_redirects_are_followed_to_the_final_url_and_a_loop_stops(loopback_serve
     assert result.url == loopback_server.url("/new")
     assert result.body.decode() == "İyi günler"
 
+    loopback_server.routes["/haber/%C3%A7evre%20g%C3%BCn%C3%BC"] = Route(
+        status=302,
+        # raw UTF-8 on the wire (the test server writes headers as Latin-1)
+        headers={"Location": "/İklim Şûrası?q=ağaç&x=%2F".encode().decode("latin-1")},
+    )
+    loopback_server.routes["/%C4%B0klim%20%C5%9E%C3%BBras%C4%B1?q=a%C4%9Fa%C3%A7&x=%2F"] = Route(
+        body=b"ok"
+    )
+    assert fetch(loopback_server.url("/haber/çevre günü")).body == b"ok"
+
     loopback_server.routes["/loop"] = Route(status=302, headers={"Location": "/loop"})
     before = len(loopback_server.requests)
     with pytest.raises(FetchError) as caught:
@@ -156,6 +177,8 @@ def test_compressed_bodies_count_their_inflated_size(loopback_server):
         headers={"Content-Encoding": "gzip"}, body=gzip.compress(small)
     )
     assert fetch(loopback_server.url("/small.gz")).body == small
+    loopback_server.routes["/empty.gz"] = Route(headers={"Content-Encoding": "gzip"}, body=b"")
+    assert fetch(loopback_server.url("/empty.gz")).body == b""
 
     bomb = gzip.compress(b"\0" * (20 * 1024 * 1024))  # some 20 KB on the wire
     loopback_server.routes["/bomb.gz"] = Route(headers={"Content-Encoding": "gzip"}, body=bomb)
@@ -263,6 +286,10 @@ def test_the_loopback_exception_lets_only_loopback_through(monkeypatch, settings
         "http://",
         "http://example.org:99999/",
         "",
+        "http:// http://",  # found by fuzzing: http.client refused the host with an InvalidURL
+        "http://[::1/",
+        "http://\ud800.example/",
+        "http://example.org/\ud800",  # found by fuzzing: quote() raised UnicodeEncodeError
     ],
 )
 def test_anything_but_http_and_https_is_refused_before_any_lookup(monkeypatch, url):
@@ -278,8 +305,114 @@ def test_unknown_names_and_refused_connections_are_clear_errors(monkeypatch):
     with pytest.raises(FetchError) as caught:
         fetch("https://nowhere.example/feed")
     assert (caught.value.code, caught.value.message) == ("dns", "Alan adı çözümlenemedi.")
+    with pytest.raises(FetchError):
+        fetch("https://şişli.example/feed")
+    assert network.lookups == ["nowhere.example", "xn--ili-rzab.example"]  # IDNA
     network.names["down.example"] = [PUBLIC_IP, "2a00:1450:4001:800::200e"]
     with pytest.raises(FetchError) as caught:
         fetch("https://down.example/feed")
     assert caught.value.code == "connection"
     assert network.connects == [PUBLIC_IP, "2a00:1450:4001:800::200e"]  # each address tried
+
+
+def test_https_connects_to_the_vetted_address_and_checks_the_certificate_of_the_name(
+    monkeypatch, tmp_path
+):
+    cert, key = self_signed_certificate(tmp_path, "feed.example")
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    with LoopbackServer(ssl_context=server_context) as server:
+        server.routes["/feed"] = Route(body="Güvenli bağlantı".encode())
+        network = Network(monkeypatch, server)
+        network.names["feed.example"] = ["127.0.0.1"]
+        network.names["other.example"] = ["127.0.0.1"]
+        url = f"https://feed.example:{server.port}/feed"
+
+        with pytest.raises(FetchError) as caught:
+            fetch(url)  # the system's trust store does not know the test certificate
+        assert caught.value.code == "connection"
+        assert caught.value.message == "Sunucunun güvenli bağlantı sertifikası doğrulanamadı."
+
+        monkeypatch.setattr(
+            fetching, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert))
+        )
+        result = fetch(url)
+        assert (result.status, result.body.decode()) == (200, "Güvenli bağlantı")
+        assert server.requests[-1].headers["host"] == f"feed.example:{server.port}"
+
+        with pytest.raises(FetchError) as caught:
+            fetch(f"https://other.example:{server.port}/feed")  # same address, wrong name
+        assert caught.value.code == "connection"
+    assert network.connects == ["127.0.0.1", "127.0.0.1", "127.0.0.1"]
+    assert network.lookups == ["feed.example", "feed.example", "other.example"]
+
+
+@pytest.mark.parametrize(
+    ("response", "code"),
+    [
+        (b"garbage\r\n\r\n", "connection"),
+        (b"", "connection"),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\n" + b"X-Many: y\r\n" * 200 + b"\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n", "connection"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", "connection"),
+        (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip at all", "connection"),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 20\r\n\r\n"
+            + gzip.compress(b"x" * 1000)[:20],  # whole as sent, but the gzip stream is cut
+            "connection",
+        ),
+        (b"HTTP/1.1 302 Found\r\nLocation: \r\n\r\n", "http_status"),
+        (b"HTTP/1.1 301 Moved\r\nLocation: http://[::1\r\n\r\n", "bad_scheme"),
+        (b"HTTP/1.1 301 Moved\r\nLocation: file:///etc/passwd\r\n\r\n", "bad_scheme"),
+        (b"HTTP/1.1 999 Whatever\r\n\r\n", "http_status"),
+    ],
+)
+def test_broken_responses_are_fetch_errors(loopback_server, response, code):
+    loopback_server.routes["/broken"] = Route(raw=True, body=lambda: iter([response]))
+    with pytest.raises(FetchError) as caught:
+        fetch(loopback_server.url("/broken"))
+    assert caught.value.code == code
+
+
+def test_a_resolver_that_never_answers_ends_at_the_deadline(monkeypatch):
+    network = Network(monkeypatch)
+    release = threading.Event()
+
+    def stuck(host, port):
+        release.wait(30)
+        return [PUBLIC_IP]
+
+    monkeypatch.setattr(fetching, "resolve", stuck)
+    try:
+        with pytest.raises(FetchError) as caught:
+            fetch("https://slow-dns.example/", timeout=1)
+    finally:
+        release.set()
+    assert caught.value.code == "timeout"
+    assert network.connects == []
+
+
+_URL_PIECES = st.sampled_from(
+    [
+        *("http://", "https://", "HTTP://", "ftp://", "[", "]", "::1", ":", "@", "user:pw@"),
+        *("ş", "İ", "ß", "\u200b", ".", "..", "xn--", "a" * 70, "%", "%zz", "#", "?", "/"),
+        *(" ", "\n", "\x00", "80", "99999", "-1", "example.org", "\ud800", "169.254.169.254"),
+    ]
+)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=12).map("".join))
+def test_any_url_ends_in_a_fetch_error_without_touching_the_network(url):
+    def resolve(host, port):
+        return [PUBLIC_IP]
+
+    def refuse(ip, port, timeout):
+        raise ConnectionRefusedError
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fetching, "resolve", resolve)
+        patch.setattr(fetching, "_open_connection", refuse)
+        with pytest.raises(FetchError):
+            fetch(url, timeout=5)

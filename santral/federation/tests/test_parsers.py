@@ -15,6 +15,7 @@ from santral.federation.parsers import (
     parse_ical,
     parse_santral_items,
     parse_wordpress_posts,
+    wordpress_feed_url,
     wordpress_posts_url,
 )
 from santral.federation.tests.loopback import Route
@@ -308,6 +309,7 @@ def test_wordpress_posts_url_and_hostile_pages():
     query = parse_qs(parts.query)
     assert query["page"] == ["2"] and query["per_page"] == ["100"]
     assert query["modified_after"] == ["2026-12-06T09:00:00"]  # a day's margin
+    assert wordpress_feed_url("https://seyhan.example/blog") == "https://seyhan.example/blog/feed/"
 
     last = parse_wordpress_posts(b"[]", page_url=url, total_pages=2, max_items=10)
     assert (last.entries, last.next_url) == ([], "")
@@ -318,11 +320,13 @@ def test_wordpress_posts_url_and_hostile_pages():
             {"id": True, "title": {"rendered": "id is a bool"}},
             {"id": 5, "title": ["x"], "link": "ftp://x/", "date_gmt": 12, "_embedded": "x"},
             {"id": 6, "title": {"rendered": "A" * 1000}, "categories": "x"},
+            {"id": 7, "title": {"rendered": "Kırık <![< başlık"}},  # html.parser gives up
         ]
     ).encode()
     page = parse_wordpress_posts(hostile, page_url=url, total_pages=None, max_items=10)
-    assert [entry.guid for entry in page.entries] == ["wp:6"]
+    assert [entry.guid for entry in page.entries] == ["wp:6", "wp:7"]
     assert len(page.entries[0].title) == 255 and page.next_url == ""
+    assert page.entries[1].title == "Kırık"
     for broken in (b"{}", b"not json", b"[" * 100_000):
         with pytest.raises(ParseError):
             parse_wordpress_posts(broken, page_url=url, total_pages=3, max_items=10)
@@ -395,6 +399,17 @@ def test_entity_declarations_are_refused_before_any_expansion(loopback_server, d
     assert "varlık (ENTITY)" in caught.value.message
 
 
+def test_a_feed_that_only_mentions_entities_in_its_text_is_read():
+    document = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title><item>"
+        b"<title>XML g\xc3\xbcvenli\xc4\x9fi</title><link>https://a.example/1</link>"
+        b"<description><![CDATA[<pre>&lt;!DOCTYPE x [&lt;!ENTITY a 'b'&gt;]&gt;</pre>"
+        b"<!DOCTYPE y [<!ENTITY lol 'lol'>]>]]></description></item></channel></rss>"
+    )
+    (entry,) = parse_feed(document, base_url="https://a.example/", max_items=5).entries
+    assert entry.title == "XML güvenliği"
+
+
 def test_a_50000_item_feed_keeps_the_first_max_items(loopback_server):
     items = "".join(
         f"<item><title>Haber {n} İşçi</title><link>https://a.example/{n}</link>"
@@ -410,6 +425,28 @@ def test_a_50000_item_feed_keeps_the_first_max_items(loopback_server):
     # The same cut for a broken document (no closing tags: feedparser's loose parser).
     broken = parse_feed(fetched.body[:-20], base_url=fetched.url, max_items=3)
     assert [entry.guid for entry in broken.entries] == [f"https://a.example/{n}" for n in (0, 1, 2)]
+
+
+def test_skipped_items_do_not_shorten_a_capped_page():
+    """Harvesters ask for one item more than they keep to tell that a source was capped;
+    items skipped for having no title or text must not make a capped feed look complete."""
+    items = "<item><title> </title></item>" * 2 + "".join(
+        f"<item><title>{name}</title><link>https://a.example/{name}</link></item>"
+        for name in "ABCD"
+    )
+    rss = f"<rss version='2.0'><channel><title>x</title>{items}</channel></rss>".encode()
+    page = parse_feed(rss, base_url="https://a.example/", max_items=3)
+    assert [entry.title for entry in page.entries] == ["A", "B", "C"]
+
+    events = "BEGIN:VEVENT\r\nUID:empty\r\nDTSTART:20261215T070000Z\r\nEND:VEVENT\r\n" * 2
+    events += "".join(
+        f"BEGIN:VEVENT\r\nUID:{name}\r\nDTSTART:20261215T070000Z\r\nSUMMARY:{name}\r\n"
+        "END:VEVENT\r\n"
+        for name in "ABCD"
+    )
+    calendar = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}END:VCALENDAR\r\n"
+    page = parse_ical(calendar.encode(), max_items=3)
+    assert [entry.title for entry in page.entries] == ["A", "B", "C"]
 
 
 SANTRAL_ITEMS = {
@@ -514,3 +551,35 @@ def test_santral_shared_items(loopback_server):
     ):
         with pytest.raises(ParseError):
             parse_santral_items(broken, max_items=5)
+
+
+def test_a_50000_event_calendar_keeps_the_first_max_items_and_its_time_zones(loopback_server):
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20261201T080000Z\r\n"
+        f"DTSTART;TZID=Kent Saati:20261215T190000\r\nSUMMARY:Etkinlik {n} Işık\r\nEND:VEVENT\r\n"
+        for n in range(50_000)
+    )
+    # A zone of the calendar's own, defined after the events (RFC 5545 allows any order).
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Kent Saati\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
+        "TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    calendar = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}{zone}END:VCALENDAR\r\n"
+    fetched = _serve(loopback_server, "/big.ics", calendar.encode(), "text/calendar")
+    page = parse_ical(fetched.body, max_items=150)
+    assert [entry.guid for entry in page.entries] == [f"e{n}" for n in range(150)]
+    assert page.entries[-1].title == "Etkinlik 149 Işık"
+    assert {entry.starts_at for entry in page.entries} == {datetime(2026, 12, 15, 14, tzinfo=UTC)}
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-9", "windows-1254", "utf-16"])
+def test_turkish_legacy_encodings_and_html_entities_in_feeds(encoding):
+    document = (
+        f"<?xml version='1.0' encoding='{encoding}'?><rss version='2.0'><channel><title>x</title>"
+        "<item><title>Öğrenci İşleri&nbsp;&ouml;n&uuml;nde &hellip;</title>"
+        "<link>https://a.example/1</link></item>"
+        "<item><title>Şişli Işık</title><link>https://a.example/2</link></item>"
+        "</channel></rss>"
+    )
+    page = parse_feed(document.encode(encoding), base_url="https://a.example/", max_items=1)
+    assert [entry.title for entry in page.entries] == ["Öğrenci İşleri önünde …"]
