@@ -39,6 +39,7 @@ def build_world(cast) -> World:
     from santral.councils.factories import BodyFactory
     from santral.councils.services import membership_set_roles
     from santral.events.factories import make_event
+    from santral.federation.models import Source
     from santral.outreach.factories import AudienceFactory, SubscriberFactory, TopicFactory
     from santral.outreach.models import (
         CommunicationPlan,
@@ -177,6 +178,9 @@ def build_world(cast) -> World:
         "group": Group.objects.filter(name__startswith="santral:").first(),
         "redirect": Redirect.objects.create(old_path="/eski", redirect_link="/"),
         "user": cast.member_a,
+        "source": Source.objects.create(
+            council=a, kind="feed", url="https://ornek.example/feed/", name="Örnek kaynak"
+        ),
     }
     return World(cast=cast, admin_b=admin_b, liaison=liaison, objects=objects)
 

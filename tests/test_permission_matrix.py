@@ -214,6 +214,21 @@ RULES: list[Rule] = [
         CONTENT_A,
         values={"pk": "resource_line"},
     ),
+    staff(
+        r"admin/kaynaklar/$",
+        "harvest sources index: council admins",
+        ADMIN_A | {ADMIN_B},
+        ok=(OK, REDIRECT),
+    ),
+    staff(r"admin/kaynaklar/merkez/", "hub harvest sources: platform admin", PLATFORM_ONLY),
+    post_only(
+        r"admin/kaynaklar/kaynak/<int:pk>/calistir/",
+        "run a source of A now",
+        ADMIN_A,
+        values={"pk": "source"},
+    ),
+    staff(r"admin/kaynaklar/kaynak/<int:pk>/", "a source of A", ADMIN_A, values={"pk": "source"}),
+    staff(r"admin/kaynaklar/<int:council_id>/", "harvest sources of A", ADMIN_A),
     staff(r"admin/iletisim/$", "outreach index", CONTENT_A | {ADMIN_B}, ok=(OK, REDIRECT)),
     post_only(
         r"admin/iletisim/<int:council_id>/(kitleler/varsayilan|katilim/<int:record_id>/sil|"

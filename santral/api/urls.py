@@ -52,4 +52,6 @@ urlpatterns = [
     path("", include("santral.search.api_urls")),
     # The write API with council tokens (docs/api-tokens.md); its own package.
     path("", include("santral.api.write.urls")),
+    # santral.federation is a sibling top layer too: the shared-items feed other instances follow.
+    path("federation/", include("santral.federation.api_urls")),
 ]

@@ -265,6 +265,15 @@ class SantralContentPage(Page):
     # live and not archived, kept on this table so public lists count and filter without
     # joining wagtailcore_page (100 000 rows: ~100 ms → a few ms on PostgreSQL).
     is_listed = models.BooleanField(default=False, editable=False)
+    # Harvested items (santral.federation): where the item came from, shown on its page with
+    # the author and the source's licence; a harvested item is never re-published as shared.
+    original_url = models.URLField(_("özgün adres"), max_length=1000, blank=True, editable=False)
+    source_name = models.CharField(_("kaynak"), max_length=255, blank=True, editable=False)
+    source_author = models.CharField(_("yazar"), max_length=255, blank=True, editable=False)
+    source_licence = models.CharField(
+        _("kaynağın lisansı"), max_length=255, blank=True, editable=False
+    )
+    is_harvested = models.BooleanField(_("dış kaynaktan"), default=False, editable=False)
     search_text = models.TextField(
         _("arama metni"),
         blank=True,

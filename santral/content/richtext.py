@@ -28,7 +28,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
 
 
-def sanitize_html(html: str) -> str:
+def sanitize_html(html: str, *, link_rel: str = "noopener noreferrer") -> str:
     """Clean arbitrary HTML down to the safe subset above.
 
     An image without alt text (only imported HTML can hold one; the editor has no
@@ -40,15 +40,19 @@ def sanitize_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=link_rel,
         strip_comments=True,
     )
     return IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
 
 
-def render_rich_text(value: str) -> str:
-    """Wagtail rich text (with its <a linktype> and <embed> references) as safe HTML."""
-    return sanitize_html(expand_db_html(value or ""))
+def render_rich_text(value: str, *, nofollow: bool = False) -> str:
+    """Wagtail rich text (with its <a linktype> and <embed> references) as safe HTML.
+
+    nofollow: text harvested from other sites (santral.federation) — its links are not
+    the council's recommendation."""
+    link_rel = "nofollow noopener noreferrer" if nofollow else "noopener noreferrer"
+    return sanitize_html(expand_db_html(value or ""), link_rel=link_rel)
 
 
 # Stored rich text keeps Wagtail's own link references (<a linktype="page" id="3">), which

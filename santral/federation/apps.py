@@ -8,3 +8,6 @@ class FederationConfig(AppConfig):
 
     name = "santral.federation"
     verbose_name = _("Ağ ve kaynaklar")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 (connects the receivers)

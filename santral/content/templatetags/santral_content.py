@@ -14,6 +14,12 @@ def safe_richtext(value) -> str:
     return mark_safe(render_rich_text(str(value or "")))
 
 
+@register.filter
+def safe_richtext_nofollow(value) -> str:
+    """As safe_richtext, for harvested text: its links get rel="nofollow noopener"."""
+    return mark_safe(render_rich_text(str(value or ""), nofollow=True))
+
+
 @register.simple_tag
 def list_version(item) -> ContentVersion:
     """What a list card shows: the item's translation in the interface language, if any.
