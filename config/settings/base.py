@@ -392,3 +392,8 @@ SANTRAL_HARVEST_ALLOW_LOOPBACK = False
 SANTRAL_HARVEST_USER_AGENT = os.environ.get(
     "SANTRAL_HARVEST_USER_AGENT", f"Santral/1.0 (+{WAGTAILADMIN_BASE_URL})"
 )
+# Items one run of one source takes at most (docs/federation.md); minutes between two runs of a
+# source; the licence of this installation's shared-items feed when a council sets none.
+SANTRAL_HARVEST_MAX_ITEMS = int(os.environ.get("SANTRAL_HARVEST_MAX_ITEMS", 5000))
+SANTRAL_HARVEST_INTERVAL_MINUTES = int(os.environ.get("SANTRAL_HARVEST_INTERVAL_MINUTES", 60))
+SANTRAL_FEDERATION_LICENCE = os.environ.get("SANTRAL_FEDERATION_LICENCE", "CC-BY-4.0")

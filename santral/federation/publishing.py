@@ -126,7 +126,7 @@ def _item(page, change, request) -> dict:
         "starts_at": _utc(page.start_at) if is_event else None,
         "ends_at": _utc(page.end_at) if is_event else None,
         "location": page.venue if is_event else "",
-        "licence": default_licence(),
+        "licence": getattr(council, "data_licence", "") or default_licence(),
         "withdrawn": False,
     }
 

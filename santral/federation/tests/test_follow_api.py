@@ -29,6 +29,9 @@ def test_items_cursor_tombstones_and_constant_queries(cast, client):
     source = make_source(cast.council_a, kind="santral", scope="national")
     harvest_entries(source, [page_of(entry("x:news:9"))], HarvestRun.objects.create(source=source))
 
+    # the licence is the council's open-data setting (santral/opendata)
+    type(cast.council_a).objects.filter(pk=cast.council_a.pk).update(data_licence="CC0-1.0")
+
     with CaptureQueriesContext(connection) as queries:
         answer = client.get(URL, {"limit": 1}).json()
     assert not [q for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))]
@@ -38,6 +41,7 @@ def test_items_cursor_tombstones_and_constant_queries(cast, client):
     assert item["council"]["name"] == "Seyhan Kent Konseyi" and item["topics"] == ["Çevre"]
     assert item["url"].startswith("http") and item["published_at"].endswith("Z")
     assert item["withdrawn"] is False and item["starts_at"] is None
+    assert item["licence"] == "CC0-1.0"
     assert answer["next"].startswith("http://testserver/api/v1/federation/items/?cursor=")
 
     rest = client.get(answer["next"]).json()
