@@ -64,7 +64,7 @@ def _catalogue_response(request, *, fmt: str, council: Council | None):
         else:
             iri = absolute(reverse("opendata:council", args=[council.slug]))
             title = _("%(council)s — açık veri kataloğu") % {"council": council.name}
-            description = _("%(council)s kamuya açık veri setleri (DCAT-AP).") % {
+            description = _("%(council)s: kamuya açık veri setleri (DCAT-AP).") % {
                 "council": council.name
             }
         graph = CatalogueGraph(

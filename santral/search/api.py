@@ -130,7 +130,7 @@ class SearchApi(PublicApiMixin, APIView):
         page = page_from(request.query_params) if request.query_params.get("page", "1") else None
         if page is None:
             return Response(
-                {"detail": "Sayfa numarası 1 ya da daha büyük bir tam sayı olmalı."}, status=400
+                {"detail": _("Sayfa numarası 1 ya da daha büyük bir tam sayı olmalı.")}, status=400
             )
         result = search(
             user=request.user,
