@@ -7,6 +7,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from santral.core.api import check_query_params, int_param
+
 from .publishing import decode_cursor, encode_cursor, parse_limit, shared_items_page
 
 
@@ -18,11 +20,15 @@ class SharedItemsApi(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("cursor", str, description="Önceki yanıtın imleci (opak)"),
-            OpenApiParameter("limit", int, description="En çok 100"),
+            OpenApiParameter("limit", int, description="En çok 100 (daha büyüğü 100 sayılır)"),
         ],
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
     def get(self, request):
+        # the same rules as every public list (docs/api.md): unknown parameters and values no
+        # parameter can hold are a 400 in Turkish, a limit above the cap is served capped
+        check_query_params(request.query_params, {"cursor", "limit"})
+        int_param(request.query_params, "limit", minimum=1, maximum=10**9)
         raw_cursor = request.query_params.get("cursor", "")
         after = decode_cursor(raw_cursor)
         if after is None:

@@ -83,4 +83,12 @@ def test_a_bad_cursor_is_a_clear_400(client, db):
     answer = client.get(URL, {"cursor": "bozuk!!"})
     assert answer.status_code == 400
     assert "İmleç geçersiz" in answer.json()["detail"]
-    assert client.get(URL, {"limit": "çok"}).status_code == 200
+    assert client.get(URL, {"limit": "çok"}).status_code == 400  # docs/api.md: bad values are 400
+
+
+def test_bad_parameters_are_a_clear_400_and_a_big_limit_is_capped(db, client):
+    for params in ({"limit": "module"}, {"limit": "0"}, {"limit": "-3"}, {"sayfa": "2"}):
+        answer = client.get(URL, params)
+        assert answer.status_code == 400, params
+        assert answer.json()["detail"]
+    assert client.get(URL, {"limit": "5000"}).status_code == 200
