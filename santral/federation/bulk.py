@@ -129,7 +129,7 @@ def store_new_entries(
         return []
     now = timezone.now()
     with transaction.atomic():
-        parent = Page.objects.select_for_update().get(pk=parent.pk)
+        given, parent = parent, Page.objects.select_for_update().get(pk=parent.pk)
         paths = iter(_child_paths(parent, len(news)))
         council_id = council_id_for_path(parent.path + "0" * Page.steplen)
         by_kind: dict[str, list] = {}
@@ -147,6 +147,9 @@ def store_new_entries(
             page._bulk_entry = new
             by_kind.setdefault(new.mapped.kind, []).append(page)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(news))
+        # The caller's copy goes on to Wagtail's add_child (updated items, slug clashes),
+        # which takes a childless parent's first path from its in-memory numchild.
+        given.numchild = parent.numchild + len(news)
         items = []
         for kind, pages in by_kind.items():
             model = models[kind]
