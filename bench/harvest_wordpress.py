@@ -11,7 +11,8 @@ runs the harvester twice through `harvest_source` — the same function the `har
 command, the task and the back office's "şimdi çalıştır" call:
 
 1. the first run: every post, page by page (100 per request, `_embed`), each one a news
-   page of the council (no revisions; published and indexed for search by the signals);
+   page of the council (no revisions; the new posts of each REST page written as one batch
+   by santral.federation.bulk: tree paths, rows and search index at once);
 2. the second, incremental run: `modified_after` in the site's local time — nothing
    changed, so nothing should be written.
 
@@ -99,6 +100,9 @@ def main() -> None:
         f"{first.created / first_seconds:.1f} items/s",
         flush=True,
     )
+
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", flush=True)
 
     source.refresh_from_db()
     if first.status == "ok" and source.modified_after is None:

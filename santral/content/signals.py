@@ -2,13 +2,18 @@
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.documents import get_document_model
 from wagtail.signals import page_unpublished
 
 from santral.councils.wagtail_sync import GROUP_PREFIX
 
 from .services import FILE_ROLES, council_collection_grant, file_text_refresh
+
+# Sent once for many new pages written in bulk (santral.federation.bulk) instead of one
+# `page_published` a page: receivers (search) handle the whole list at once. Arguments:
+# `pages` (specific, live, of one model, in-memory topics) and `parent` (their parent page).
+pages_published_in_bulk = Signal()
 
 
 @receiver(post_save, sender=get_document_model())

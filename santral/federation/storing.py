@@ -22,6 +22,7 @@ from santral.content.models import NewsPage
 from santral.councils.models import CouncilHomePage, HubHomePage
 from santral.events.models import EventPage
 
+from .bulk import NewEntry, sibling_slugs_taken, store_new_entries
 from .items import HarvestedEntry, ParsedPage
 from .mapping import MappedItem, TopicRules, entry_slug, map_entry
 from .models import HarvestedItem, HarvestRun, Source
@@ -182,17 +183,81 @@ def _store_entry(state: StoreState, entry: HarvestedEntry, run: HarvestRun) -> N
         run.updated += 1
 
 
+def _entry_failed(state: StoreState, entry: HarvestedEntry, run: HarvestRun, error) -> None:
+    logger.warning("harvest: source %s entry %s failed", state.source.pk, entry.guid, exc_info=True)
+    detail = getattr(error, "messages", None) or [str(error)]
+    record_error(
+        run,
+        _("Öğe %(item)s kaydedilemedi: %(error)s")
+        % {"item": _entry_label(entry), "error": " ".join(map(str, detail))},
+    )
+
+
+def _store_one(state: StoreState, entry: HarvestedEntry, run: HarvestRun) -> None:
+    try:
+        _store_entry(state, entry, run)
+    except Exception as error:  # one bad entry must never stop the run
+        _entry_failed(state, entry, run, error)
+
+
+def _is_new(state: StoreState, entry: HarvestedEntry) -> bool:
+    """Neither known by GUID nor by URL, and not a withdrawal: a batch candidate."""
+    if entry.withdrawn or entry.guid in state.by_guid:
+        return False
+    return not (entry.url and entry.url in state.by_url)
+
+
+def _store_batch(state: StoreState, entries: list[HarvestedEntry], run: HarvestRun) -> None:
+    """New entries of one fetched page together (santral.federation.bulk); entries the
+    batch cannot take (unusable, slug taken) and a failed batch go one by one."""
+    batch: list[NewEntry] = []
+    slugs: set[str] = set()
+    alone: set[str] = set()  # GUIDs of entries stored one by one (in the page's order)
+    for entry in entries:
+        try:
+            mapped = map_entry(entry, source=state.source, rules=state.rules)
+        except Exception:  # unusable: the per-item path maps it again and says why
+            alone.add(entry.guid)
+            continue
+        slug = entry_slug(entry)
+        if slug in slugs:
+            alone.add(entry.guid)
+            continue
+        slugs.add(slug)
+        batch.append(NewEntry(entry=entry, mapped=mapped))
+    taken = sibling_slugs_taken(state.parent, slugs)
+    if taken:
+        alone.update(new.entry.guid for new in batch if entry_slug(new.entry) in taken)
+        batch = [new for new in batch if entry_slug(new.entry) not in taken]
+    try:
+        items = store_new_entries(state.source, state.parent, batch, MODELS)
+    except Exception:  # a database error in the batch: each entry on its own says which
+        logger.warning("harvest: batch of source %s failed", state.source.pk, exc_info=True)
+        alone.update(new.entry.guid for new in batch)
+        items = []
+    for item in items:
+        state.by_guid[item.guid] = item
+        if item.url:
+            state.by_url[item.url] = item
+    run.created += len(items)
+    for entry in entries:
+        if entry.guid in alone:
+            _store_one(state, entry, run)
+
+
 def harvest_entries(
     source: Source, pages: Iterable[ParsedPage], run: HarvestRun, *, state: StoreState | None = None
 ) -> StoreState:
     """Store every entry of these parsed pages; returns the state (with the GUIDs seen).
 
-    Entries repeated in one run (by GUID or URL) are stored once. Errors of single entries
-    are counted in `run` and never raised.
+    Entries repeated in one run (by GUID or URL) are stored once. New entries of a page
+    are written together, after the page's known ones. Errors of single entries are
+    counted in `run` and never raised.
     """
     state = state or StoreState.load(source)
     urls_seen: set[str] = set()
     for parsed in pages:
+        new: list[HarvestedEntry] = []
         for entry in parsed.entries:
             if entry.guid in state.seen or (entry.url and entry.url in urls_seen):
                 continue
@@ -200,18 +265,14 @@ def harvest_entries(
             if entry.url:
                 urls_seen.add(entry.url)
             run.fetched += 1
-            try:
-                _store_entry(state, entry, run)
-            except Exception as error:  # one bad entry must never stop the run
-                logger.warning(
-                    "harvest: source %s entry %s failed", source.pk, entry.guid, exc_info=True
-                )
-                detail = getattr(error, "messages", None) or [str(error)]
-                record_error(
-                    run,
-                    _("Öğe %(item)s kaydedilemedi: %(error)s")
-                    % {"item": _entry_label(entry), "error": " ".join(map(str, detail))},
-                )
+            if _is_new(state, entry):
+                new.append(entry)
+            else:
+                _store_one(state, entry, run)
+        if len(new) > 1:
+            _store_batch(state, new, run)
+        elif new:
+            _store_one(state, new[0], run)
     return state
 
 

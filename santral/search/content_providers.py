@@ -43,6 +43,48 @@ class ContentPageProvider(PageProvider):
             )
         ]
 
+    def entries_of_new(self, pages, councils: dict) -> list[tuple[object, IndexEntry]]:
+        """(page, entry) for pages just written in bulk: built from the pages in memory
+        (live, not archived, topics set in memory), as `entries` builds from the database."""
+        return [
+            (
+                page,
+                IndexEntry(
+                    kind=self.kind,
+                    title=page.title,
+                    url=page.url or "",
+                    body=_body(page),
+                    council=councils.get(page.council_id),
+                    scope=page.scope,
+                    topics=tuple(topic.name for topic in page.topics.all()),
+                    date=page.first_published_at,
+                    language=page.language or "tr",
+                    visibility=Visibility.INTERNAL
+                    if getattr(page, "is_public", True) is False
+                    else Visibility.PUBLIC,
+                ),
+            )
+            for page in pages
+            if page.live and not page.is_archived
+        ]
+
+
+def index_new_pages(sender, pages, parent, **kwargs) -> None:
+    """Receiver of `pages_published_in_bulk`: one index write for the whole list."""
+    from santral.councils.models import Council
+
+    from .indexing import index_entries, source_of
+    from .providers import provider_for
+
+    provider = provider_for(sender)
+    if not pages or not isinstance(provider, ContentPageProvider):
+        return
+    if parent.get_view_restrictions().exists():
+        return  # as `entries`: pages behind a restriction are not searchable
+    councils = Council.objects.in_bulk({page.council_id for page in pages if page.council_id})
+    items = [(source_of(page), entry) for page, entry in provider.entries_of_new(pages, councils)]
+    index_entries(items, replace=False)
+
 
 def register_content_providers() -> None:
     from santral.content.models import DocumentPage, InfoPage, NewsPage, PublicationPage
@@ -56,3 +98,6 @@ def register_content_providers() -> None:
         (EventPage, "event", _("Etkinlik")),
     ):
         register(ContentPageProvider(model=model, kind=kind, label=label))
+    from santral.content.signals import pages_published_in_bulk
+
+    pages_published_in_bulk.connect(index_new_pages, dispatch_uid="search-bulk-published")

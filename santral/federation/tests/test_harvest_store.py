@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from santral.content.models import NewsPage, Topic
 from santral.events.models import EventPage
@@ -140,7 +141,7 @@ def test_an_incomplete_fetch_withdraws_nothing_and_tombstones_do(cast):
 
 def test_one_bad_entry_is_recorded_in_turkish_and_the_others_arrive(cast, monkeypatch):
     source = make_source(cast.council_a)
-    from santral.federation import storing
+    from santral.federation import bulk, storing
 
     real = storing._create_page
 
@@ -150,11 +151,22 @@ def test_one_bad_entry_is_recorded_in_turkish_and_the_others_arrive(cast, monkey
         return real(state, mapped, item, **kwargs)
 
     monkeypatch.setattr(storing, "_create_page", broken)
+    real_search = bulk._wagtail_search
+
+    def broken_search(model, pages):  # fails after the batch's rows are written
+        if any(page.title == "Bozuk öğe" for page in pages):
+            raise ValueError("veritabanı reddetti")
+        return real_search(model, pages)
+
+    # The batch fails and is rolled back whole; each entry is then stored on its own.
+    monkeypatch.setattr(bulk, "_wagtail_search", broken_search)
     run = _store(source, entry("1"), entry("bozuk-2", title="Bozuk öğe"), entry("3", title=" "))
     assert (run.fetched, run.created, run.errors) == (3, 1, 2)
     assert "Başlığı boş bir öğe alınmadı." in run.last_error
     assert not HarvestedItem.objects.filter(guid="bozuk-2").exists()  # nothing half-written
     assert NewsPage.objects.count() == 1
+    assert HarvestedItem.objects.get().page_id == NewsPage.objects.get().pk
+    assert not any(Page.find_problems())  # numchild counts only the page that stayed
 
 
 def test_one_bad_source_never_stops_the_others_and_every_run_is_recorded(cast, monkeypatch):
