@@ -9,7 +9,13 @@ from rest_framework.views import APIView
 
 from santral.core.api import check_query_params, int_param
 
-from .publishing import decode_cursor, encode_cursor, parse_limit, shared_items_page
+from .publishing import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    decode_cursor,
+    encode_cursor,
+    shared_items_page,
+)
 
 
 class SharedItemsApi(APIView):
@@ -28,12 +34,12 @@ class SharedItemsApi(APIView):
         # the same rules as every public list (docs/api.md): unknown parameters and values no
         # parameter can hold are a 400 in Turkish, a limit above the cap is served capped
         check_query_params(request.query_params, {"cursor", "limit"})
-        int_param(request.query_params, "limit", minimum=1, maximum=10**9)
+        asked = int_param(request.query_params, "limit", minimum=1, maximum=10**9)
         raw_cursor = request.query_params.get("cursor", "")
         after = decode_cursor(raw_cursor)
         if after is None:
             return Response({"detail": _("İmleç geçersiz; imleçsiz baştan isteyin.")}, status=400)
-        limit = parse_limit(request.query_params.get("limit"))
+        limit = min(asked or DEFAULT_LIMIT, MAX_LIMIT)
         items, last, more = shared_items_page(after=after, limit=limit, request=request)
         cursor = encode_cursor(last) if last is not None else (raw_cursor or encode_cursor(0))
         next_url = None

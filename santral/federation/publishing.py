@@ -78,14 +78,6 @@ def decode_cursor(cursor: str) -> int | None:
     return int(number)
 
 
-def parse_limit(value: str | None) -> int:
-    try:
-        limit = int(value) if value else DEFAULT_LIMIT
-    except ValueError:
-        limit = DEFAULT_LIMIT
-    return min(max(limit, 1), MAX_LIMIT)
-
-
 # --- the feed ---------------------------------------------------------------------------------
 
 
