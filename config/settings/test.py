@@ -9,7 +9,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-MEDIA_ROOT = VAR_DIR / "test-media"
+# One folder per database round: `make test` runs both rounds at once, and tests that list
+# the files they stored must not see the other round's files.
+MEDIA_ROOT = VAR_DIR / ("test-media-pg" if os.environ.get("DATABASE_URL") else "test-media")
 # Serve static files from the app folders: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
