@@ -3,12 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
 
 from .forms import PRIVACY_NOTICE
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
+from .tasks import send_registration_email
 
 
 @transaction.atomic
@@ -39,7 +41,13 @@ def registration_create(*, event: EventPage, full_name: str, email: str) -> Regi
         status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
         consent_text=str(PRIVACY_NOTICE),
     )
+    _mail_after_commit(registration)
     return registration
+
+
+def _mail_after_commit(registration: Registration) -> None:
+    language = get_language() or "tr"
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration.pk, language))
 
 
 @transaction.atomic
@@ -61,6 +69,7 @@ def registration_cancel(*, actor, registration: Registration) -> Registration | 
         if promoted is not None:
             promoted.status = RegistrationStatus.CONFIRMED
             promoted.save(update_fields=["status", "updated_at"])
+            _mail_after_commit(promoted)
     audit_record(
         actor=actor,
         action="event.registration_cancel",
