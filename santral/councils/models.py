@@ -158,6 +158,38 @@ class Council(models.Model):
     )
     description = models.TextField(_("tanıtım"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="councils/logos/", blank=True)
+    # Wagtail images carry their own alt text (description) and renditions; the old file
+    # field above stays for councils that uploaded a logo before these existed.
+    logo_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo görseli"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("kapak görseli"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Konsey sayfasının ve kartının başında görünür; görselin açıklaması alt metindir."
+        ),
+    )
+    privacy_notice = models.TextField(
+        _("aydınlatma metni"),
+        blank=True,
+        help_text=_(
+            "KVKK md. 10 aydınlatma metni: kayıt, bülten ve iletişim formlarındaki onay kutuları "
+            "buna bağlanır. Boşsa platformun genel metni gösterilir."
+        ),
+    )
+    privacy_notice_updated_on = models.DateField(
+        _("aydınlatma metninin güncellendiği tarih"), null=True, blank=True
+    )
     email = models.EmailField(_("e-posta"), blank=True)
     phone = models.CharField(_("telefon"), max_length=32, blank=True)
     address = models.TextField(_("adres"), blank=True)
