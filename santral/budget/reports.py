@@ -98,24 +98,27 @@ def in_kind_table(report: BudgetReport) -> Table:
     return Table(
         "ayni",
         _("Ayni katkılar (katkı veren türüne göre)"),
-        [_("Tür"), _("Ad"), _("Değer (TL)")],
-        [[row.key, row.label, row.value] for row in report.in_kind_by_kind],
-        [_("TOPLAM"), "", report.in_kind_total],
-        2,
+        [_("Katkı veren türü"), _("Değer (TL)")],
+        [[row.label, row.value] for row in report.in_kind_by_kind],
+        [_("TOPLAM"), report.in_kind_total],
+        1,
     )
 
 
 def consolidated_table(report: BudgetReport) -> Table:
-    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind."""
-    rows = [[g.key, g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
-    rows.append(["in_kind", _("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
+    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind.
+
+    Rows are named by their labels only: the route codes (`unit`, `private_office`, …) are
+    internal keys that no public output shows (docs/budget.md, "Public figures")."""
+    rows = [[g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
+    rows.append([_("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
     return Table(
         "konsolide",
         _("Konsolide tablo: nakit ve ayni"),
-        [_("Yol"), _("Ad"), _("Revize ödenek"), _("Ödenen / alınan")],
+        [_("Ödeme yolu"), _("Revize ödenek"), _("Ödenen / alınan")],
         rows,
-        [_("TOPLAM"), "", report.total.revised, report.cash_plus_in_kind],
-        2,
+        [_("TOPLAM"), report.total.revised, report.cash_plus_in_kind],
+        1,
     )
 
 
@@ -199,8 +202,11 @@ def report_xlsx(report: BudgetReport, *, public: bool = False) -> bytes:
     return write_xlsx_tables(report_tables(report, public=public))
 
 
-def report_pdf(report: BudgetReport, *, public: bool = False) -> bytes:
-    """The report as PDF through WeasyPrint (needs Debian's pango; see README)."""
+def report_pdf(report: BudgetReport, *, public: bool = False, internal: bool = False) -> bytes:
+    """The report as PDF through WeasyPrint (needs Debian's pango; see README).
+
+    `internal=True` (the back office only) prints the warnings block; a public PDF never does.
+    """
     from pathlib import Path
 
     from weasyprint import CSS, HTML
@@ -212,6 +218,7 @@ def report_pdf(report: BudgetReport, *, public: bool = False) -> bytes:
             "tables": report_tables(report, public=public),
             "charts": report_charts(report),
             "public": public,
+            "show_warnings": internal,
         },
     )
     stylesheet = CSS(filename=str(Path(__file__).resolve().parent / "pdf.css"))
