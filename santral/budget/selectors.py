@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
-from santral.core.money import MoneySum
+from santral.core.money import MoneySum, format_amount
 from santral.councils.models import Council
 
 from .models import (
@@ -292,7 +292,10 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
                         "Bütçe satırı olmadan taahhüt/ödeme var: açık taahhüt %(committed)s TL, "
                         "ödeme %(paid)s TL."
                     )
-                    % {"committed": row.figures.committed, "paid": row.figures.paid}
+                    % {
+                        "committed": format_amount(row.figures.committed),
+                        "paid": format_amount(row.figures.paid),
+                    }
                 )
             continue
         ratio = row.figures.used_ratio
@@ -313,7 +316,11 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
         if exp.estimated_amount > left:
             warnings.append(
                 _("“%(title)s” talebi (%(amount)s TL) satırda kalanı (%(left)s TL) aşıyor.")
-                % {"title": exp.title, "amount": exp.estimated_amount, "left": left}
+                % {
+                    "title": exp.title,
+                    "amount": format_amount(exp.estimated_amount),
+                    "left": format_amount(left),
+                }
             )
     return warnings
 

@@ -200,3 +200,16 @@ def test_back_office_still_shows_the_warnings(client, cast, every_route_and_kind
         reverse("santral_budget_export", args=[cast.council_a.pk, 2026, "rapor.pdf"])
     ).content
     assert WARNING_TITLE in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_public_page_amounts_follow_the_language(client, cast, fixture_budget):
+    from django.utils import translation
+
+    pages = {}
+    for language in ("tr", "en"):
+        with translation.override(language):
+            url = reverse("budget:public", args=["seyhan", 2026])
+        pages[language] = client.get(url).content.decode()
+    assert 'data-total="paid">1.234,56 TL<' in pages["tr"]
+    assert 'data-total="paid">1,234.56 TL<' in pages["en"]
+    assert 'data-total="revised">15,000.25 TL<' in pages["en"]
