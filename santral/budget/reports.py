@@ -6,11 +6,13 @@ Amounts stay Decimal until the writer: CSV prints `1234.56`, XLSX stores numbers
 `#,##0.00` format, HTML/PDF print `1.234,56`.
 """
 
+import datetime
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from santral.core.spreadsheets import SafeCSVWriter, xlsx_append
@@ -144,7 +146,14 @@ def report_charts(report: BudgetReport) -> dict:
             [(g.key, g.label, g.figures.revised) for g in functional],
             title=_("Revize ödeneğin fonksiyonel koda göre dağılımı"),
         ),
-        "burndown": burndown_svg(burndown_points(report), title=_("Aylara göre kalan ödenek")),
+        "burndown": burndown_svg(
+            burndown_points(report),
+            title=_("Aylara göre kalan ödenek"),
+            ticks=[
+                date_format(datetime.date(report.year, int(group.key), 1), "M")
+                for group in report.by_month
+            ],
+        ),
         "burndown_points": burndown_points(report),
     }
 

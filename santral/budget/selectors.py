@@ -4,12 +4,14 @@ Every output format (HTML, CSV, XLSX, PDF, API, public page) renders a `BudgetRe
 built here, so they all show the same figures.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from santral.core.money import MoneySum, format_amount
@@ -169,20 +171,9 @@ class BudgetReport:
     by_month: list[GroupRow] = field(default_factory=list)
 
 
-MONTHS_TR = [
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-]
+def month_name(year: int, month: int) -> str:
+    """The month's name in the active language (Django's own catalogue: "Ocak", "January")."""
+    return date_format(datetime.date(year, month, 1), "F")
 
 
 def budget_report(council: Council, year: int) -> BudgetReport:
@@ -274,7 +265,7 @@ def budget_report(council: Council, year: int) -> BudgetReport:
         for key in sorted(by_project)
     ]
     report.by_month = [
-        GroupRow(f"{month:02d}", MONTHS_TR[month - 1], by_month[month])
+        GroupRow(f"{month:02d}", month_name(year, month), by_month[month])
         for month in sorted(by_month)
     ]
     report.warnings = report_warnings(report, council, year)
