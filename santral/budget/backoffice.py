@@ -299,7 +299,7 @@ def budget_export_view(request, council_id: int, year: int, what: str):
     elif what == "rapor.xlsx":
         body, kind = report_xlsx(budget_report(council, year)), "xlsx"
     elif what == "rapor.pdf":
-        body, kind = report_pdf(budget_report(council, year)), "pdf"
+        body, kind = report_pdf(budget_report(council, year), internal=True), "pdf"
     elif what == "defter.csv":
         body, kind = ledger_csv(council, year, flavour=flavour), "csv"
     elif what == "defter.xlsx":
