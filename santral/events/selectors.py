@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from santral.content.selectors import public_items
 from santral.core.registry import ActivityItem
+from santral.core.text import turkish_capfirst_text
 from santral.councils.models import Council
 from santral.councils.permissions import can_view_internal
 
@@ -57,7 +58,7 @@ def upcoming_events_activity(limit: int) -> list[ActivityItem]:
         ActivityItem(
             title=event.title,
             url=event.url,
-            kind=str(EventPage._meta.verbose_name).capitalize(),
+            kind=turkish_capfirst_text(str(EventPage._meta.verbose_name)),
             at=event.first_published_at,
             council_name=event.council.name if event.council else "Santral",
         )

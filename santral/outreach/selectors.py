@@ -20,6 +20,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from santral.content.models import DocumentPage, NewsPage, PublicationPage
+from santral.core.text import turkish_capfirst_text
 from santral.councils.models import Body, Council
 from santral.events.models import EventPage
 
@@ -397,7 +398,7 @@ def recent_items(
             found.append(
                 RecentItem(
                     pk=page.pk,
-                    kind=str(model._meta.verbose_name).capitalize(),
+                    kind=turkish_capfirst_text(str(model._meta.verbose_name)),
                     title=page.title,
                     summary=page.intro.strip(),
                     url=absolute(page.get_url() or ""),
