@@ -175,6 +175,13 @@ RULES: list[Rule] = [
         MONEY_MANAGE_A,
     ),
     staff(
+        r"admin/butce/<int:council_id>/<int:year>/harcama/<int:pk>/",
+        "one expenditure of A as steps: money viewers read, treasurers act",
+        MONEY_VIEW_A,
+        MONEY_MANAGE_A,
+        values={"pk": "expenditure"},
+    ),
+    staff(
         r"admin/butce/<int:council_id>/<int:year>/indir/",
         "budget exports of A (POST reads)",
         MONEY_VIEW_A,
