@@ -356,3 +356,29 @@ def code_tree(*, kind: str, year: int, council: Council | None = None) -> list[d
         parent = nodes.get(node["code"].parent_code)
         (parent["children"] if parent else roots).append(node)
     return roots
+
+
+def lines_available(lines) -> dict[int, Decimal]:
+    """What is left on each of `lines` (as `services.line_available`), in two grouped queries.
+
+    Revised appropriation − commitments − payments − estimates of approved, uncommitted
+    requests. Used by the line pickers, which show it beside each line's name.
+    """
+    ids = [line.pk for line in lines]
+    left: dict[int, Decimal] = {pk: ZERO for pk in ids}
+    for row in (
+        LedgerEntry.objects.filter(line_id__in=ids)
+        .values("line_id", "kind")
+        .annotate(total=MoneySum("amount"))
+    ):
+        total = row["total"] or ZERO
+        if row["kind"] in (EntryKind.COMMITMENT, EntryKind.PAYMENT):
+            total = -total
+        left[row["line_id"]] += total
+    for row in (
+        Expenditure.objects.filter(line_id__in=ids, status=Expenditure.Status.APPROVED)
+        .values("line_id")
+        .annotate(total=MoneySum("estimated_amount"))
+    ):
+        left[row["line_id"]] -= row["total"] or ZERO
+    return left

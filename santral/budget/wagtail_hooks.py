@@ -13,6 +13,7 @@ from .backoffice import (
     budget_index_view,
     budget_year_view,
     code_import_view,
+    expenditure_view,
 )
 from .models import ClassificationCode
 
@@ -30,6 +31,11 @@ def register_budget_urls():
         path("butce/", budget_index_view, name="santral_budget_index"),
         path("butce/kod-listesi/", code_import_view, name="santral_budget_code_import"),
         path("butce/<int:council_id>/<int:year>/", budget_year_view, name="santral_budget_year"),
+        path(
+            "butce/<int:council_id>/<int:year>/harcama/<int:pk>/",
+            expenditure_view,
+            name="santral_budget_expenditure",
+        ),
         path(
             "butce/<int:council_id>/<int:year>/indir/<str:what>",
             budget_export_view,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .accounts.views import sessions_view
+from .accounts.views import account_view, sessions_view
 from .views import display_view
 
 app_name = "core"
@@ -8,4 +8,5 @@ app_name = "core"
 urlpatterns = [
     path("gorunum/", display_view, name="display"),
     path("hesap/oturumlar/", sessions_view, name="sessions"),
+    path("hesabim/", account_view, name="account"),
 ]

@@ -11,6 +11,11 @@ urlpatterns = [
     path("etkinlikler/takvim/", views.month_view, name="hub_month"),
     path("etkinlikler/takvim.ics", views.ical_view, name="hub_ical"),
     path(
+        "hesabim/kayitlar/<int:pk>/iptal/",
+        views.account_registration_cancel_view,
+        name="account_registration_cancel",
+    ),
+    path(
         "<slug:council_slug>/etkinlikler/",
         content_list_view,
         {"kind": "events"},
