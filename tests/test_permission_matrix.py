@@ -432,6 +432,7 @@ RULES: list[Rule] = [
     public(r"gorunum/", "display preference (writes a cookie only)", post="open"),
     staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
     public(r"arama/", "search"),
+    public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
     public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
         r"etkinlikler|<slug:council_slug>/)",
