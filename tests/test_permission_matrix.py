@@ -389,6 +389,16 @@ RULES: list[Rule] = [
         "open-data downloads",
         values={"fmt": "csv"},
     ),
+    public(
+        r"<slug:council_slug>/etkinlikler/<slug:event_slug>\.ics",
+        "one public event as .ics (add to calendar)",
+        values={"event_slug": "event.slug"},
+    ),
+    skip(
+        r"etkinlikler/<slug:event_slug>\.ics",
+        "a hub event as .ics: the world has no hub event; "
+        "santral/events/tests/test_event_page_links.py covers it (public, 404 when internal)",
+    ),
     public(r"paydaslar/<slug:slug>/", "public stakeholder", values={"slug": "organisation.slug"}),
     public(
         r"<slug:council_slug>/projeler/<slug:slug>/",
