@@ -443,6 +443,7 @@ RULES: list[Rule] = [
     staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
     public(r"arama/", "search"),
     public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
+    public(r"<slug:council_slug>/aydinlatma-metni/", "a council's privacy notice"),
     public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
         r"etkinlikler|<slug:council_slug>/)",

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -79,6 +80,15 @@ class CouncilForm(WagtailAdminModelForm):
         if not name:
             raise ValidationError(_("Konsey adı boş olamaz."), code="required")
         return name
+
+    def clean_privacy_notice_updated_on(self):
+        """A changed notice without a new date is dated today (the page shows the date)."""
+        chosen = self.cleaned_data.get("privacy_notice_updated_on")
+        text = (self.cleaned_data.get("privacy_notice") or "").strip()
+        changed = text != (self.instance.privacy_notice or "").strip()
+        if text and changed and chosen in (None, self.instance.privacy_notice_updated_on):
+            return timezone.localdate()
+        return chosen
 
     def clean_data_licence(self) -> str:
         chosen = self.cleaned_data.get("data_licence")

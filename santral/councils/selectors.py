@@ -73,3 +73,8 @@ def recent_councils_activity(limit: int) -> list[ActivityItem]:
         )
         for council in councils
     ]
+
+
+def public_council(*, slug: str) -> Council | None:
+    """A council shown on the public site (not inactive), by its slug."""
+    return Council.objects.listed().filter(slug=slug).first()

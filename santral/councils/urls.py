@@ -6,4 +6,9 @@ app_name = "councils"
 
 urlpatterns = [
     path("konseyler/", views.council_directory_view, name="directory"),
+    path(
+        "<slug:council_slug>/aydinlatma-metni/",
+        views.privacy_notice_view,
+        name="privacy_notice",
+    ),
 ]
