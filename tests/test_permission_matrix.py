@@ -445,6 +445,12 @@ RULES: list[Rule] = [
     public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
     public(r"<slug:council_slug>/aydinlatma-metni/", "a council's privacy notice"),
     public(
+        r"<slug:council_slug>/iletisim/$",
+        "contact form (anyone may write; rate-limited, mails the council, stores nothing)",
+        post="open",
+    ),
+    public(r"<slug:council_slug>/iletisim/gonderildi/", "contact form: thank-you page"),
+    public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
         r"etkinlikler|<slug:council_slug>/)",
         "public pages",

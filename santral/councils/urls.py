@@ -11,4 +11,10 @@ urlpatterns = [
         views.privacy_notice_view,
         name="privacy_notice",
     ),
+    path("<slug:council_slug>/iletisim/", views.contact_view, name="contact"),
+    path(
+        "<slug:council_slug>/iletisim/gonderildi/",
+        views.contact_sent_view,
+        name="contact_sent",
+    ),
 ]
