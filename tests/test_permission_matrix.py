@@ -396,6 +396,16 @@ RULES: list[Rule] = [
         "open-data downloads",
         values={"fmt": "csv"},
     ),
+    public(
+        r"<slug:council_slug>/etkinlikler/<slug:event_slug>\.ics",
+        "one public event as .ics (add to calendar)",
+        values={"event_slug": "event.slug"},
+    ),
+    skip(
+        r"etkinlikler/<slug:event_slug>\.ics",
+        "a hub event as .ics: the world has no hub event; "
+        "santral/events/tests/test_event_page_links.py covers it (public, 404 when internal)",
+    ),
     public(r"paydaslar/<slug:slug>/", "public stakeholder", values={"slug": "organisation.slug"}),
     public(
         r"<slug:council_slug>/projeler/<slug:slug>/",
@@ -446,6 +456,14 @@ RULES: list[Rule] = [
         values={"pk": MISSING},
     ),
     public(r"arama/", "search"),
+    public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
+    public(r"<slug:council_slug>/aydinlatma-metni/", "a council's privacy notice"),
+    public(
+        r"<slug:council_slug>/iletisim/$",
+        "contact form (anyone may write; rate-limited, mails the council, stores nothing)",
+        post="open",
+    ),
+    public(r"<slug:council_slug>/iletisim/gonderildi/", "contact form: thank-you page"),
     public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
         r"etkinlikler|<slug:council_slug>/)",

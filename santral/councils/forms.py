@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -80,6 +81,15 @@ class CouncilForm(WagtailAdminModelForm):
             raise ValidationError(_("Konsey adı boş olamaz."), code="required")
         return name
 
+    def clean_privacy_notice_updated_on(self):
+        """A changed notice without a new date is dated today (the page shows the date)."""
+        chosen = self.cleaned_data.get("privacy_notice_updated_on")
+        text = (self.cleaned_data.get("privacy_notice") or "").strip()
+        changed = text != (self.instance.privacy_notice or "").strip()
+        if text and changed and chosen in (None, self.instance.privacy_notice_updated_on):
+            return timezone.localdate()
+        return chosen
+
     def clean_data_licence(self) -> str:
         chosen = self.cleaned_data.get("data_licence")
         return chosen or self.instance.data_licence or DataLicence.CC_BY_4
@@ -141,3 +151,61 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         if provinces is not None:
             self.fields["il"].queryset = provinces
+
+
+class ContactForm(forms.Form):
+    """A message to a council (santral/councils/views.py, contact_view). Nothing is stored."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Adınız soyadınız"),
+        max_length=150,
+        error_messages={"required": gettext_lazy("Adınızı yazın.")},
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("E-posta adresiniz"),
+        help_text=gettext_lazy("Konsey size bu adrese yanıt verir."),
+        error_messages={
+            "required": gettext_lazy("E-posta adresinizi yazın."),
+            "invalid": gettext_lazy("Geçerli bir e-posta adresi yazın (ör. ad@ornek.com)."),
+        },
+    )
+    subject = forms.CharField(
+        label=gettext_lazy("Konu"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("İletinizin konusunu yazın.")},
+    )
+    message = forms.CharField(
+        label=gettext_lazy("İletiniz"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": gettext_lazy("İletinizi yazın."),
+            "max_length": gettext_lazy("İleti en çok %(limit_value)d karakter olabilir."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=gettext_lazy(
+            "Aydınlatma metnini okudum; iletimin yanıtlanması için adımın ve e-posta adresimin "
+            "konseye iletilmesini kabul ediyorum."
+        ),
+        error_messages={
+            "required": gettext_lazy("İletinizi gönderebilmemiz için onay kutusunu işaretleyin.")
+        },
+    )
+    # A honeypot: hidden from people (and from screen readers); bots fill every field.
+    website = forms.CharField(
+        label=gettext_lazy("Bu alanı boş bırakın"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_subject(self) -> str:
+        # One line: a pasted line break must not reach the mail header.
+        return " ".join(self.cleaned_data["subject"].split())
+
+    @property
+    def is_bot(self) -> bool:
+        return bool((self.data.get("website") or "").strip())

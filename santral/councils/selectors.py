@@ -83,3 +83,8 @@ def account_memberships(user):
         .order_by("council__name")
     )
     return AccountSection(30, "councils/_account_memberships.html", {"memberships": rows})
+
+
+def public_council(*, slug: str) -> Council | None:
+    """A council shown on the public site (not inactive), by its slug."""
+    return Council.objects.listed().filter(slug=slug).first()

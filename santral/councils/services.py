@@ -263,3 +263,36 @@ def membership_grant(*, actor, council: Council, user, role: str) -> list[str]:
 def membership_revoke(*, actor, council: Council, user, role: str) -> list[str]:
     remaining = [existing for existing in _roles_of(user, council) if existing != role]
     return membership_set_roles(actor=actor, council=council, user=user, roles=remaining)
+
+
+# Public contact form (santral/councils/views.py): one message an hour window per sender and
+# council, a ceiling per council; docs/public-site.md.
+CONTACT_LIMIT_PER_SENDER = 5
+CONTACT_LIMIT_PER_COUNCIL = 50
+CONTACT_WINDOW_SECONDS = 3600
+
+
+def contact_is_limited(*, council: Council, ident: str) -> bool:
+    from santral.core.ratelimit import is_limited
+
+    return is_limited(f"contact:{council.pk}", ident, limit=CONTACT_LIMIT_PER_SENDER) or is_limited(
+        "contact-council", str(council.pk), limit=CONTACT_LIMIT_PER_COUNCIL
+    )
+
+
+def contact_count(*, council: Council, ident: str) -> None:
+    from santral.core.ratelimit import count_hit
+
+    count_hit(f"contact:{council.pk}", ident, window=CONTACT_WINDOW_SECONDS)
+    count_hit("contact-council", str(council.pk), window=CONTACT_WINDOW_SECONDS)
+
+
+def contact_message_send(
+    *, council: Council, name: str, email: str, subject: str, message: str, page_url: str
+) -> None:
+    """Queue a visitor's message to the council's e-mail address. Nothing else is stored."""
+    from .tasks import send_contact_message
+
+    if not council.email:
+        raise ValidationError(_("Bu konseyin e-posta adresi yok; ileti gönderilemez."))
+    send_contact_message.enqueue(council.pk, name, email, subject, message, page_url)

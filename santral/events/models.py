@@ -1,7 +1,10 @@
 """Events: Wagtail pages under a council or the hub; on-site registration with a waiting list."""
 
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -86,6 +89,26 @@ class EventPage(RoutablePageMixin, SantralContentPage):
             errors["registration_url"] = _("Dış bağlantı ile kayıt için bağlantı girilmelidir.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def ical_url(self) -> str:
+        """This one event as an .ics file ("add to calendar"); docs/public-site.md."""
+        if self.council_id is None:
+            return reverse("events:hub_event_ical", kwargs={"event_slug": self.slug})
+        return reverse(
+            "events:council_event_ical",
+            kwargs={"council_slug": self.council.slug, "event_slug": self.slug},
+        )
+
+    @property
+    def map_url(self) -> str:
+        """An OpenStreetMap search for the venue and address: a plain link, no map script."""
+        place = ", ".join(
+            " ".join(part.split()) for part in (self.venue, self.address) if part and part.strip()
+        )
+        if not place:
+            return ""
+        return "https://www.openstreetmap.org/search?query=" + quote(place, safe="")
 
     def serve(self, request, *args, **kwargs):
         from .selectors import may_see_event

@@ -36,6 +36,14 @@ def public_events(*, council: Council | None = None):
     return public_items(EventPage, council=council).order_by("start_at", "pk")
 
 
+def public_event(*, council: Council | None, slug: str) -> EventPage | None:
+    """One public event of a council (or of the hub when `council` is None) by its slug."""
+    events = public_items(EventPage, council=council, include_reshared=False)
+    if council is None:
+        events = events.filter(council__isnull=True)
+    return events.filter(slug=slug).first()
+
+
 def month_events(*, council: Council | None, year: int, month: int) -> list[EventPage]:
     """Public events that touch the given month (Europe/Istanbul)."""
     tz = timezone.get_current_timezone()

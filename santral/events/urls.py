@@ -10,6 +10,7 @@ urlpatterns = [
     path("etkinlikler/", content_list_view, {"kind": "events"}, name="hub_events"),
     path("etkinlikler/takvim/", views.month_view, name="hub_month"),
     path("etkinlikler/takvim.ics", views.ical_view, name="hub_ical"),
+    path("etkinlikler/<slug:event_slug>.ics", views.event_ical_view, name="hub_event_ical"),
     path(
         "hesabim/kayitlar/<int:pk>/iptal/",
         views.account_registration_cancel_view,
@@ -28,4 +29,9 @@ urlpatterns = [
         name="council_export",
     ),
     path("<slug:council_slug>/etkinlikler/takvim.ics", views.ical_view, name="council_ical"),
+    path(
+        "<slug:council_slug>/etkinlikler/<slug:event_slug>.ics",
+        views.event_ical_view,
+        name="council_event_ical",
+    ),
 ]

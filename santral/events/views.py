@@ -19,7 +19,7 @@ from .exports import EVENT_COLUMNS, event_records, events_csv
 from .forms import PRIVACY_NOTICE, RegistrationForm
 from .ical import calendar_bytes
 from .models import Registration, RegistrationStatus
-from .selectors import calendar_events, month_events
+from .selectors import calendar_events, month_events, public_event
 from .services import registration_cancel, registration_create
 
 
@@ -42,6 +42,23 @@ def ical_view(request, council_slug=None):
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="etkinlikler.ics"'
+    return response
+
+
+@require_safe
+def event_ical_view(request, event_slug: str, council_slug=None):
+    """One public event as an .ics file: the event page's "add to calendar" link."""
+    council = _council_or_404(council_slug)
+    event = public_event(council=council, slug=event_slug)
+    if event is None:
+        raise Http404
+    body = calendar_bytes(
+        name=event.title,
+        events=[event],
+        absolute_url=lambda page: request.build_absolute_uri(page.url),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
 
 
