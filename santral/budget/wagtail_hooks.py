@@ -15,6 +15,7 @@ from .backoffice import (
     code_import_view,
     expenditure_view,
 )
+from .dashboard import budget_panels
 from .models import ClassificationCode
 
 register_permission_policy(ClassificationCode, CodePermissionPolicy(ClassificationCode))
@@ -54,3 +55,8 @@ def register_budget_menu_item():
     return BudgetMenuItem(
         _("Bütçe ve kaynaklar"), reverse("santral_budget_index"), icon_name="table", order=230
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_budget_panels(request, panels):
+    panels.extend(budget_panels(request.user))
