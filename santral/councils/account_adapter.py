@@ -12,12 +12,12 @@ from allauth.core import context
 from django.conf import settings
 from django.urls import reverse
 
+from santral.councils.permissions import holds_staff_role
+
 BACKOFFICE_PREFIX = "/admin/"
 
 
 def _may_enter_backoffice(user) -> bool:
-    from santral.councils.permissions import holds_staff_role
-
     return holds_staff_role(user)
 
 
