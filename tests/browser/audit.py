@@ -157,11 +157,11 @@ def sign_in(page, live_site: str, email: str, password: str, totp_secret: str | 
     page.goto(live_site + "/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.locator("form:has(input[name=password]) button[type=submit]").click()
     page.wait_for_load_state()
     if page.locator("input[name=code]").count():
         if totp_secret is None:
             raise AssertionError(f"{email} was asked for a TOTP code but has no secret")
         page.fill("input[name=code]", totp_code(totp_secret))
-        page.locator("form button[type=submit], form input[type=submit]").last.click()
+        page.locator("form:has(input[name=code]) button[type=submit]").first.click()
         page.wait_for_load_state()

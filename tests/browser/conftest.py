@@ -115,6 +115,13 @@ def live_site(tmp_path_factory):
     Runs in a separate process (migrate, load_demo, runserver), so the browser sees
     exactly what `make run` serves and the test database machinery stays out of it.
     """
+    if external := os.environ.get("SANTRAL_LIVE_SITE"):
+        # A server a developer already runs with the demo data (faster while writing a
+        # journey); its environment (DATABASE_URL, EMAIL_URL=file://…) is this process's.
+        mail = os.environ.get("EMAIL_URL", "file:///nonexistent").removeprefix("file://")
+        _LIVE_SITES[external] = (dict(os.environ), Path(mail))
+        yield external
+        return
     folder = tmp_path_factory.mktemp("live-site")
     env = {
         **os.environ,
