@@ -43,7 +43,7 @@ def text_colour_on(fill: str) -> str:
 
 
 def treemap_svg(
-    items: list[tuple[str, str, Decimal]], *, title: str, width: int = 640, height: int = 240
+    items: list[tuple[str, str, Decimal]], *, title: str, width: int = 480, height: int = 200
 ) -> SafeString:
     """A one-level slice treemap: one rectangle per (key, label, value), width ∝ value."""
     values = [(key, label, value) for key, label, value in items if value > ZERO]
@@ -69,7 +69,7 @@ def treemap_svg(
             f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}" '
             f'stroke="#ffffff" stroke-width="2"/>'
         )
-        if w > 90:
+        if w > 80:
             # Not the class chart-label: the site's stylesheet paints that with the page's ink.
             parts.append(
                 f'<text x="{x + 6:.2f}" y="22" fill="{ink}" class="chart-tile-label">'
@@ -109,14 +109,14 @@ def burndown_svg(
     *,
     title: str,
     ticks: list[str] | None = None,
-    width: int = 640,
-    height: int = 240,
+    width: int = 480,
+    height: int = 260,
 ) -> SafeString:
     """Remaining appropriation at each month's end: a line over a y-axis of amounts (TL).
 
     `ticks` are the short x-axis labels (one per point; default: the point's label).
     """
-    pad_left, pad_right, pad_y = 96, 24, 24
+    pad_left, pad_right, pad_y = 88, 24, 24
     values = [value for _m, value in points]
     axis = nice_ticks(min([*values, ZERO]), max([*values, ZERO]))
     bottom, top = axis[0], axis[-1]

@@ -50,4 +50,4 @@ def test_chart_descriptions_point_below_not_beside():
     ):
         desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
         assert "altındaki" in desc and "yandaki" not in desc
-        assert 'viewBox="0 0 640 240"' in svg
+        assert 'viewBox="0 0 480 ' in svg  # scales with its column (CSS width: 100%)
