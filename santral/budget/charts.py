@@ -7,6 +7,7 @@ through santral/core/money.py, so a chart reads like the page around it; charts 
 their viewBox (the stylesheet gives them the width of their column).
 """
 
+import math
 from decimal import Decimal
 
 from django.utils.html import escape
@@ -162,12 +163,19 @@ def burndown_svg(
     if coords:
         path = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy, *_rest in coords)
         parts.append(f'<polyline points="{path}" fill="none" stroke="#1b5e8c" stroke-width="3"/>')
-    for cx, cy, month, value, label in coords:
+    # Long month names (Arabic) would overlap: then only every n-th month is labelled.
+    longest = max((len(label) for label in labels), default=0)
+    every = max(1, math.ceil(longest * 8 / float(step))) if len(coords) > 1 else 1
+    for index, (cx, cy, month, value, label) in enumerate(coords):
+        text = (
+            f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="chart-axis" '
+            f'fill="#333333">{escape(label)}</text>'
+            if index % every == 0
+            else ""
+        )
         parts.append(
             f"<g><title>{escape(month)}: {escape(format_money(value))}</title>"
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#1b5e8c"/>'
-            f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="chart-axis" '
-            f'fill="#333333">{escape(label)}</text></g>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#1b5e8c"/>{text}</g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -51,3 +51,11 @@ def test_chart_descriptions_point_below_not_beside():
         desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
         assert "altındaki" in desc and "yandaki" not in desc
         assert 'viewBox="0 0 480 ' in svg  # scales with its column (CSS width: 100%)
+
+
+def test_long_month_names_do_not_overlap():
+    points = [(f"M{n}", Decimal(n)) for n in range(10)]
+    short = burndown_svg(points, title="B", ticks=["Oca"] * 10)
+    long = burndown_svg(points, title="B", ticks=["سبتمبر"] * 10)
+    assert short.count(">Oca<") == 10
+    assert 0 < long.count(">سبتمبر<") < 10
