@@ -7,6 +7,7 @@ through santral/core/money.py, so a chart reads like the page around it; charts 
 their viewBox (the stylesheet gives them the width of their column).
 """
 
+import math
 from decimal import Decimal
 
 from django.utils.html import escape
@@ -43,7 +44,7 @@ def text_colour_on(fill: str) -> str:
 
 
 def treemap_svg(
-    items: list[tuple[str, str, Decimal]], *, title: str, width: int = 640, height: int = 240
+    items: list[tuple[str, str, Decimal]], *, title: str, width: int = 480, height: int = 200
 ) -> SafeString:
     """A one-level slice treemap: one rectangle per (key, label, value), width ∝ value."""
     values = [(key, label, value) for key, label, value in items if value > ZERO]
@@ -69,7 +70,7 @@ def treemap_svg(
             f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}" '
             f'stroke="#ffffff" stroke-width="2"/>'
         )
-        if w > 90:
+        if w > 80:
             # Not the class chart-label: the site's stylesheet paints that with the page's ink.
             parts.append(
                 f'<text x="{x + 6:.2f}" y="22" fill="{ink}" class="chart-tile-label">'
@@ -109,14 +110,14 @@ def burndown_svg(
     *,
     title: str,
     ticks: list[str] | None = None,
-    width: int = 640,
-    height: int = 240,
+    width: int = 480,
+    height: int = 260,
 ) -> SafeString:
     """Remaining appropriation at each month's end: a line over a y-axis of amounts (TL).
 
     `ticks` are the short x-axis labels (one per point; default: the point's label).
     """
-    pad_left, pad_right, pad_y = 96, 24, 24
+    pad_left, pad_right, pad_y = 88, 24, 24
     values = [value for _m, value in points]
     axis = nice_ticks(min([*values, ZERO]), max([*values, ZERO]))
     bottom, top = axis[0], axis[-1]
@@ -162,12 +163,19 @@ def burndown_svg(
     if coords:
         path = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy, *_rest in coords)
         parts.append(f'<polyline points="{path}" fill="none" stroke="#1b5e8c" stroke-width="3"/>')
-    for cx, cy, month, value, label in coords:
+    # Long month names (Arabic) would overlap: then only every n-th month is labelled.
+    longest = max((len(label) for label in labels), default=0)
+    every = max(1, math.ceil(longest * 8 / float(step))) if len(coords) > 1 else 1
+    for index, (cx, cy, month, value, label) in enumerate(coords):
+        text = (
+            f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="chart-axis" '
+            f'fill="#333333">{escape(label)}</text>'
+            if index % every == 0
+            else ""
+        )
         parts.append(
             f"<g><title>{escape(month)}: {escape(format_money(value))}</title>"
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#1b5e8c"/>'
-            f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="chart-axis" '
-            f'fill="#333333">{escape(label)}</text></g>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#1b5e8c"/>{text}</g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

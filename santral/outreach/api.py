@@ -18,6 +18,7 @@ class RepresentationAudienceSerializer(serializers.Serializer):
     slug = serializers.CharField(source="audience.slug")
     name = serializers.CharField(source="audience.name")
     kind = serializers.CharField(source="audience.kind")
+    kind_label = serializers.CharField(source="audience.get_kind_display")
     population_share = serializers.DecimalField(
         max_digits=9,
         decimal_places=4,

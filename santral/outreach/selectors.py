@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from santral.content.models import DocumentPage, NewsPage, PublicationPage
 from santral.core.registry import AccountSection
@@ -78,9 +80,20 @@ class AudienceFigures:
 
 @dataclass
 class Period:
-    label: str
     year: int
     quarter: int
+
+    @property
+    def label(self) -> str:
+        """The quarter as its months in the active language: "Oca–Mar 2026", "Jan–Mar 2026"
+        (Django's own month names, so no Turkish "2026 Ç1" on an English page)."""
+        first = date(self.year, 3 * self.quarter - 2, 1)
+        last = date(self.year, 3 * self.quarter, 1)
+        return _("%(first)s–%(last)s %(year)s") % {
+            "first": date_format(first, "M"),
+            "last": date_format(last, "M"),
+            "year": self.year,
+        }
 
 
 @dataclass
@@ -205,10 +218,7 @@ def representation_report(
         sums = buckets.setdefault(key, {}).setdefault(row["audience_id"], [0, 0])
         sums[0] += row["participants"] or 0
         sums[1] += row["counted_total"] or 0
-    periods = [
-        Period(label=f"{year} Ç{quarter}", year=year, quarter=quarter)
-        for year, quarter in sorted(buckets)
-    ]
+    periods = [Period(year=year, quarter=quarter) for year, quarter in sorted(buckets)]
     trend = []
     for audience in audiences:
         ratios = []

@@ -237,6 +237,7 @@ class ResourceLineSerializer(serializers.Serializer):
         source="line.estimated_total", max_digits=18, decimal_places=2
     )
     source = serializers.CharField(source="line.source")
+    source_label = serializers.CharField(source="line.get_source_display")
     institution = serializers.SerializerMethodField()
     covered_quantity = serializers.DecimalField(source="covered", max_digits=12, decimal_places=2)
     uncovered_quantity = serializers.DecimalField(

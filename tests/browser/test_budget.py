@@ -41,3 +41,27 @@ def test_public_budget_page(live_site, page, screenshots):
     for fmt, magic in (("pdf", b"%PDF"), ("xlsx", b"PK")):
         with urllib.request.urlopen(f"{live_site}{PATH}rapor.{fmt}", timeout=60) as reply:  # noqa: S310
             assert reply.read(4).startswith(magic)
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_public_budget_page_fits_the_screen(live_site, browser, screenshots, width):
+    """No horizontal scroll at 360 or 1 366 px in any language (issue 19): wide tables
+    scroll within their own region, charts take their column's width."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for prefix in ("", "/en", "/ar"):
+            page.goto(live_site + prefix + PATH)
+            scroll, client = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert scroll <= client, (prefix, width, scroll, client)
+            chart = page.locator("svg.chart-burndown").bounding_box()
+            assert chart is not None and chart["width"] <= client
+            assert page.locator("svg.chart-burndown text.chart-axis").count() > 3  # y-axis
+            page.screenshot(
+                path=str(screenshots / f"budget{prefix.replace('/', '-') or '-tr'}-{width}.png"),
+                full_page=True,
+            )
+    finally:
+        context.close()

@@ -50,4 +50,31 @@ def test_chart_descriptions_point_below_not_beside():
     ):
         desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg).group(1)
         assert "altındaki" in desc and "yandaki" not in desc
-        assert 'viewBox="0 0 640 240"' in svg
+        assert 'viewBox="0 0 480 ' in svg  # scales with its column (CSS width: 100%)
+
+
+def test_long_month_names_do_not_overlap():
+    points = [(f"M{n}", Decimal(n)) for n in range(10)]
+    short = burndown_svg(points, title="B", ticks=["Oca"] * 10)
+    long = burndown_svg(points, title="B", ticks=["سبتمبر"] * 10)
+    assert short.count(">Oca<") == 10
+    assert 0 < long.count(">سبتمبر<") < 10
+
+
+def test_print_version_declares_the_active_language():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    report = SimpleNamespace(
+        council=SimpleNamespace(name="Seyhan"),
+        year=2026,
+        warnings=["İç uyarı"],
+        total=SimpleNamespace(revised=None, committed=None, paid=None, remaining=None),
+        in_kind_total=None,
+        cash_plus_in_kind=None,
+    )
+    with translation.override("ar"):
+        html = render_to_string("budget/report_print.html", {"report": report, "tables": []})
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "İç uyarı" not in html  # warnings only with show_warnings (the back office)

@@ -213,3 +213,28 @@ def test_public_page_amounts_follow_the_language(client, cast, fixture_budget):
     assert 'data-total="paid">1.234,56 TL<' in pages["tr"]
     assert 'data-total="paid">1,234.56 TL<' in pages["en"]
     assert 'data-total="revised">15,000.25 TL<' in pages["en"]
+
+
+def test_every_table_scrolls_inside_a_labelled_region(client, cast, fixture_budget):
+    """At 360 px the page itself never scrolls sideways: each table sits in a region that
+    scrolls within itself and that a keyboard can reach."""
+    budget_settings_update(actor=cast.treasurer_a, council=cast.council_a, transparency="lines")
+    html = client.get(reverse("budget:public", args=["seyhan", 2026])).content.decode()
+    tables = html.count("<table")
+    regions = re.findall(r'<div class="table-scroll"([^>]*)>\s*<table', html)
+    assert tables >= 10 and len(regions) == tables
+    for attrs in regions:
+        assert 'tabindex="0"' in attrs and 'role="region"' in attrs
+        assert "aria-label=" in attrs or "aria-labelledby=" in attrs
+
+
+def test_english_and_arabic_pages_hold_no_turkish_month_names(client, cast, fixture_budget):
+    from django.utils import translation
+
+    turkish_months = re.compile(r"\b(Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos)\b")
+    for language, march in (("en", "March"), ("ar", "مارس")):
+        with translation.override(language):
+            url = reverse("budget:public", args=["seyhan", 2026])
+        text = visible_text(client.get(url).content.decode())
+        assert march in text, language
+        assert not turkish_months.findall(text), language

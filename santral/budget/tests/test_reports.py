@@ -205,6 +205,6 @@ def test_excel_serial_dates_and_chart_coordinates_stay_decimal():
         [("Ocak", Decimal("100.00")), ("Şubat", Decimal("50.00")), ("Mart", Decimal("0.00"))],
         title="Kalan",
     )
-    # 640 px wide, 96 px for the y-axis and 24 on the right: x = 96, 356, 616; y from 24
-    # (the top tick, 100) to 216 (the bottom tick, 0).
-    assert 'points="96.0,24.0 356.0,120.0 616.0,216.0"' in svg
+    # 480 px wide, 88 px for the y-axis and 24 on the right: x = 88, 272, 456; y from 24
+    # (the top tick, 100) to 236 (the bottom tick, 0; 260 high less 24).
+    assert 'points="88.0,24.0 272.0,130.0 456.0,236.0"' in svg

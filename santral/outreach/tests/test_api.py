@@ -32,6 +32,9 @@ def test_representation_endpoint(client, cast):
     assert rows["kadin"]["ratio"] == "0.4000" and rows["kadin"]["is_flagged"] is True
     assert rows["yasli"]["population_share"] is None and rows["yasli"]["ratio"] is None
     assert "email" not in str(data)
+    # A code travels with its label (docs/budget.md, "Public figures").
+    assert rows["kadin"]["kind_label"] == str(women.get_kind_display())
+    assert rows["kadin"]["kind_label"] != rows["kadin"]["kind"]
 
 
 def test_representation_endpoint_errors_and_schema(client, cast):

@@ -75,6 +75,7 @@ def test_resource_plan_api_shows_upcoming_public_events_with_their_gap(
     client, cast, ulasim, django_assert_max_num_queries
 ):
     from santral.events.factories import make_event
+    from santral.partners.models import ResourceSource
     from santral.partners.services.resources import resource_line_save
 
     events = [make_event(cast.council_a, title=f"Forum {n}") for n in range(3)]
@@ -101,6 +102,8 @@ def test_resource_plan_api_shows_upcoming_public_events_with_their_gap(
     assert item["items_uncovered"] == 1
     assert item["lines"][0]["institution"] == ulasim.name
     assert item["lines"][0]["uncovered_quantity"] == "3.00"
+    assert item["lines"][0]["source"] == "pledge"
+    assert item["lines"][0]["source_label"] == str(ResourceSource.PLEDGE.label)
     text = client.get("/api/v1/councils/seyhan/resource-plans/").content.decode()
     assert "Çukurova forumu" not in text and "İç toplantı" not in text
     assert client.get("/api/v1/councils/yok/resource-plans/").status_code == 404
