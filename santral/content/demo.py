@@ -31,14 +31,15 @@ from .services import content_page_create, content_translation_set
 DEMO_NOTE = "Bu içerik Santral'ın tanıtım (demo) verisidir."
 
 TOPICS = [
-    ("Çevre", "cevre"),
-    ("Kadın", "kadin"),
-    ("Gençlik", "genclik"),
-    ("Engellilik", "engellilik"),
-    ("Kentsel planlama", "kentsel-planlama"),
-    ("Kültür", "kultur"),
-    ("Bütçe", "butce"),
-    ("Mevzuat", "mevzuat"),
+    # (Turkish name, slug, English, Arabic)
+    ("Çevre", "cevre", "Environment", "البيئة"),
+    ("Kadın", "kadin", "Women", "المرأة"),
+    ("Gençlik", "genclik", "Youth", "الشباب"),
+    ("Engellilik", "engellilik", "Disability", "الإعاقة"),
+    ("Kentsel planlama", "kentsel-planlama", "Urban planning", "التخطيط العمراني"),
+    ("Kültür", "kultur", "Culture", "الثقافة"),
+    ("Bütçe", "butce", "Budget", "الميزانية"),
+    ("Mevzuat", "mevzuat", "Legislation", "التشريعات"),
 ]
 
 
@@ -184,8 +185,8 @@ def _ensure(parent, slug: str, page, *, files=(), topics=()) -> None:
 
 @transaction.atomic
 def load_content_demo(stdout=None) -> None:
-    for name, slug in TOPICS:
-        upsert(Topic, slug=slug, defaults={"name": name})
+    for name, slug, name_en, name_ar in TOPICS:
+        upsert(Topic, slug=slug, defaults={"name": name, "name_en": name_en, "name_ar": name_ar})
     adana = Council.objects.filter(slug="adana-buyuksehir").first()
     if adana is None:
         return

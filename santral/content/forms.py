@@ -44,7 +44,7 @@ class ContentFilterForm(forms.Form):
         self.fields["konu"] = forms.ChoiceField(
             label=_("Konu"),
             required=False,
-            choices=[("", _("Tümü")), *Topic.objects.values_list("slug", "name")],
+            choices=[("", _("Tümü")), *((t.slug, str(t.display)) for t in Topic.objects.all())],
         )
         if type_choices:
             self.fields["tur"] = forms.ChoiceField(

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from santral.core.fields import NameField
+from santral.core.i18n import LocalName, local_name
 from santral.core.text import clean_name, turkish_slugify, turkish_sort_key
 
 from .querysets import ContentPageManager
@@ -183,10 +184,22 @@ class Topic(models.Model):
     """A theme shared by every council (çevre, kadın, gençlik …); editable in the back office."""
 
     name = NameField(_("ad"), max_length=100, unique=True)
+    name_en = models.CharField(
+        _("İngilizce adı"),
+        max_length=100,
+        blank=True,
+        help_text=_("/en/ sayfalarında gösterilir; boşsa Türkçe adı gösterilir."),
+    )
+    name_ar = models.CharField(
+        _("Arapça adı"),
+        max_length=100,
+        blank=True,
+        help_text=_("/ar/ sayfalarında gösterilir; boşsa Türkçe adı gösterilir."),
+    )
     slug = models.SlugField(_("kısa ad"), max_length=100, unique=True, blank=True)
     sort_key = models.CharField(max_length=300, editable=False, db_index=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("name_ar"), FieldPanel("slug")]
 
     class Meta:
         ordering = ["sort_key"]
@@ -201,6 +214,11 @@ class Topic(models.Model):
             self.slug = turkish_slugify(self.name, max_length=100)
         self.sort_key = turkish_sort_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def display(self) -> LocalName:
+        """The name in the interface language, or the Turkish name marked as Turkish."""
+        return local_name(self.name, en=self.name_en, ar=self.name_ar)
 
 
 def council_id_for_path(path: str) -> int | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from santral.core.registry import ActivityItem
 from santral.core.text import turkish_capfirst_text
@@ -351,3 +352,12 @@ def content_versions(
         has_easy_read=bool(easy),
         easy_read_language=easy_choice.language if easy_choice else "",
     )
+
+
+def topic_labels(names) -> dict[str, str]:
+    """Topic names (Turkish, as indexed) → the name in the interface language. Under Turkish
+    no query: the names are the labels."""
+    names = list(names)
+    if not names or (get_language() or "tr").split("-")[0] == "tr":
+        return {}
+    return {topic.name: str(topic.display) for topic in Topic.objects.filter(name__in=names)}

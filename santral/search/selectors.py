@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from santral.content.selectors import topic_labels
 from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
 
 from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
@@ -279,9 +280,14 @@ def _facets(cursor, matches: Query) -> dict[str, list[FacetValue]]:
     parts = " UNION ALL ".join(_FACET_PARTS[name] for name in FACETS)
     ctes = ", ".join([*matches.ctes, f"m AS MATERIALIZED ({matches.sql})"])
     cursor.execute(f"WITH {ctes} {parts}", [*matches.cte_params, *matches.params])
-    labels = {"type": kind_labels(), "scope": {k: str(v) for k, v in Scope.choices}}
+    rows = cursor.fetchall()
+    labels = {
+        "type": kind_labels(),
+        "scope": {k: str(v) for k, v in Scope.choices},
+        "topic": topic_labels(value for name, value, _label, _n in rows if name == "topic"),
+    }
     facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
-    for name, value, label, number in cursor.fetchall():
+    for name, value, label, number in rows:
         if value is not None:
             facets[name].append(
                 FacetValue(

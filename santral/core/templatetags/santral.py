@@ -25,3 +25,12 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def lang_tr(value):
+    """User content in Turkish on an en/ar page: `{{ council.name|lang_tr }}` →
+    `<span lang="tr" dir="auto">…</span>` (unwrapped on Turkish pages)."""
+    from santral.core.i18n import user_content_html
+
+    return user_content_html(value)
