@@ -239,7 +239,7 @@ RULES: list[Rule] = [
     staff(r"admin/iletisim/$", "outreach index", CONTENT_A | {ADMIN_B}, ok=(OK, REDIRECT)),
     post_only(
         r"admin/iletisim/<int:council_id>/(kitleler/varsayilan|katilim/<int:record_id>/sil|"
-        r"bultenler/<int:newsletter_id>/(gonder|icerik))/",
+        r"bultenler/<int:newsletter_id>/(gonder|icerik|deneme))/",
         "outreach actions of A",
         CONTENT_A,
     ),

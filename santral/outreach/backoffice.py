@@ -7,6 +7,7 @@ A GET never writes; exports are GETs that only read.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -36,6 +37,7 @@ from .forms import (
     PlanMessageForm,
     TopicForm,
 )
+from .mailing import newsletter_sample_message
 from .models import (
     AreaPopulation,
     Audience,
@@ -69,6 +71,7 @@ from .services import (
     newsletter_add_items,
     newsletter_queue,
     newsletter_save,
+    newsletter_send_test,
     participation_record_delete,
     participation_record_save,
     plan_action_save,
@@ -410,7 +413,7 @@ def topic_new_view(request, council_id: int):
             _apply(form, error)
         else:
             return _home(council)
-    return _form_page(request, council, form, _("Yeni bülten konusu"))
+    return _form_page(request, council, form, _("Yeni abonelik konusu"))
 
 
 def newsletter_new_view(request, council_id: int):
@@ -456,11 +459,56 @@ def newsletter_view(request, council_id: int, newsletter_id: int):
     page = Paginator(delivery_log(newsletter=newsletter), PAGE_SIZE).get_page(
         request.GET.get("sayfa")
     )
-    context = {"council": council, "newsletter": newsletter, "page": page}
+    preview = newsletter_sample_message(newsletter, request.user.email or "abone@ornek.test")
+    context = {
+        "council": council,
+        "newsletter": newsletter,
+        "page": page,
+        "preview": preview,
+        "preview_from": preview.from_email or settings.DEFAULT_FROM_EMAIL,
+    }
     if newsletter.status == NewsletterStatus.DRAFT:
         since, days = _recent_since(request, council)
         context.update(recent=recent_items(council=council, since=since), since=since, days=days)
     return TemplateResponse(request, "outreach/backoffice/newsletter.html", context)
+
+
+def newsletter_edit_view(request, council_id: int, newsletter_id: int):
+    """Edit a newsletter until it is sent; afterwards it is read-only (the service refuses)."""
+    council = _council(request, council_id)
+    newsletter = get_object_or_404(Newsletter, council=council, pk=newsletter_id)
+    back = reverse("santral_outreach_newsletter", args=[council.pk, newsletter.pk])
+    if newsletter.status != NewsletterStatus.DRAFT:
+        messages.error(request, _("Gönderilmiş ya da gönderilmekte olan bülten değiştirilemez."))
+        return redirect(back)
+    form = NewsletterForm(request.POST or None, instance=newsletter, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            newsletter_save(actor=request.user, newsletter=form.save(commit=False))
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("Bülten kaydedildi."))
+            return redirect(back)
+    return _form_page(request, council, form, _("Bülteni düzenle"), back=back)
+
+
+@require_POST
+def newsletter_test_view(request, council_id: int, newsletter_id: int):
+    """Send a test copy to the signed-in person's own e-mail address."""
+    council = _council(request, council_id)
+    newsletter = get_object_or_404(Newsletter, council=council, pk=newsletter_id)
+    try:
+        email = newsletter_send_test(actor=request.user, newsletter=newsletter)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("Deneme e-postası %(email)s adresine gönderiliyor.") % {"email": email}
+        )
+    return redirect(
+        "santral_outreach_newsletter", council_id=council.pk, newsletter_id=newsletter.pk
+    )
 
 
 @require_POST

@@ -328,6 +328,16 @@ class NewsletterForm(forms.ModelForm):
     class Meta:
         model = Newsletter
         fields = ["topic", "subject", "body"]
+        # "Konu" alone named both the list and the e-mail's subject line (docs/staff-screens.md).
+        labels = {
+            "topic": _("Abonelik konusu (alıcılar)"),
+            "subject": _("E-posta konusu"),
+            "body": _("Bülten metni"),
+        }
+        help_texts = {
+            "topic": _("Bülten, bu konuya abone olup aboneliğini onaylamış kişilere gider."),
+            "subject": _("Abonelerin gelen kutusunda göreceği başlık."),
+        }
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -347,7 +357,9 @@ class TopicForm(forms.ModelForm):
 
 class GatewayMessageForm(forms.Form):
     channel = forms.ChoiceField(label=_("Kanal"), choices=GatewayMessage.GatewayChannel.choices)
-    topic = forms.ModelChoiceField(label=_("Konu"), queryset=NewsletterTopic.objects.none())
+    topic = forms.ModelChoiceField(
+        label=_("Abonelik konusu (alıcılar)"), queryset=NewsletterTopic.objects.none()
+    )
     text = forms.CharField(
         label=_("Mesaj"),
         max_length=918,

@@ -103,6 +103,24 @@ def newsletter_message(newsletter: Newsletter, subscriber: Subscriber) -> EmailM
     )
 
 
+# The stand-in unsubscribe token of a preview or a test send: each real subscriber gets their own.
+SAMPLE_TOKEN = "ornek"  # noqa: S105 (a placeholder in a preview, not a secret)
+
+
+def newsletter_sample_message(newsletter: Newsletter, email: str, *, test: bool = False):
+    """The newsletter as a subscriber receives it, addressed to `email` (preview, test send).
+
+    The same builder as the real send (`newsletter_message`); only the unsubscribe link is a
+    stand-in, and a test send says so in its subject.
+    """
+    sample = Subscriber(council=newsletter.council, email=email, unsubscribe_token=SAMPLE_TOKEN)
+    message = newsletter_message(newsletter, sample)
+    if test:
+        with override("tr"):
+            message.subject = _("[Deneme] %(subject)s") % {"subject": newsletter.subject}
+    return message
+
+
 @dataclass
 class BatchResult:
     sent: int = 0

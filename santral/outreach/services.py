@@ -540,6 +540,30 @@ def newsletter_save(*, actor, newsletter: Newsletter) -> Newsletter:
 
 
 @transaction.atomic
+def newsletter_send_test(*, actor, newsletter: Newsletter) -> str:
+    """Send one test copy to the signed-in person's own address, through the mail queue.
+
+    Returns the address. Any status may be tested; nothing of the newsletter changes.
+    """
+    _guard(actor, newsletter.council)
+    email = (getattr(actor, "email", "") or "").strip()
+    if not email:
+        raise ValidationError(_("Hesabınızda e-posta adresi yok; deneme gönderilemez."))
+    audit_record(
+        actor=actor,
+        action="newsletter.test_send",
+        target=newsletter,
+        council_id=newsletter.council_id,
+        after={"to": email},
+    )
+    from .tasks import send_newsletter_test
+
+    newsletter_id = newsletter.pk
+    transaction.on_commit(lambda: send_newsletter_test.enqueue(newsletter_id, email))
+    return email
+
+
+@transaction.atomic
 def newsletter_queue(*, actor, newsletter: Newsletter) -> int:
     """Freeze the recipient list (confirmed subscribers of the topic in this council only)
     and hand the sending to the task queue. Returns the number of recipients."""

@@ -6,8 +6,14 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from .mailing import confirmation_message, deliver_batch, is_permanent, next_due_at
-from .models import Subscriber
+from .mailing import (
+    confirmation_message,
+    deliver_batch,
+    is_permanent,
+    newsletter_sample_message,
+    next_due_at,
+)
+from .models import Newsletter, Subscriber
 from .services import max_attempts, retry_delay
 
 logger = logging.getLogger(__name__)
@@ -36,6 +42,18 @@ def send_confirmation_email(subscriber_id: int, attempt: int = 1) -> bool:
         logger.warning("Confirmation e-mail %s failed (%s); retry queued.", subscriber_id, error)
         follow_up.enqueue(subscriber_id, attempt + 1)
         return False
+    return True
+
+
+@task(queue_name="email")
+def send_newsletter_test(newsletter_id: int, email: str) -> bool:
+    """Mail one test copy of a newsletter to a staff member (no delivery row, no retry)."""
+    newsletter = (
+        Newsletter.objects.select_related("council", "topic").filter(pk=newsletter_id).first()
+    )
+    if newsletter is None:
+        return False
+    newsletter_sample_message(newsletter, email, test=True).send(fail_silently=False)
     return True
 
 

@@ -63,6 +63,16 @@ def register_outreach_urls():
             name="santral_outreach_newsletter",
         ),
         path(
+            C + "bultenler/<int:newsletter_id>/duzenle/",
+            views.newsletter_edit_view,
+            name="santral_outreach_newsletter_edit",
+        ),
+        path(
+            C + "bultenler/<int:newsletter_id>/deneme/",
+            views.newsletter_test_view,
+            name="santral_outreach_newsletter_test",
+        ),
+        path(
             C + "bultenler/<int:newsletter_id>/gonder/",
             views.newsletter_send_view,
             name="santral_outreach_newsletter_send",

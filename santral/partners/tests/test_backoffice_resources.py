@@ -181,3 +181,32 @@ def plan_line(cast, event_a):
         unit="kişi",
         unit_cost="50",
     )
+
+
+def test_support_is_offered_only_for_items_not_yet_covered(client, cast, event_a, ulasim):
+    """A covered item offers no "ask for support"; the form folds so the column stays narrow."""
+    from santral.partners.services import pledge_add, support_request_answer, support_request_send
+    from santral.partners.services.resources import resource_line_request_support
+
+    covered = resource_line_save(
+        actor=cast.editor_a,
+        event=event_a,
+        kind="transport",
+        description="Otobüs",
+        quantity="2",
+        source="pledge",
+        organisation=ulasim,
+    )
+    open_line = resource_line_save(
+        actor=cast.editor_a, event=event_a, kind="catering", description="İkram", quantity="1"
+    )
+    request = resource_line_request_support(actor=cast.editor_a, line=covered)
+    request = support_request_send(actor=cast.editor_a, support_request=request)
+    support_request_answer(actor=cast.editor_a, support_request=request, answer="accepted")
+    pledge_add(actor=cast.editor_a, support_request=request, what="Otobüs", quantity="2")
+
+    client.force_login(cast.editor_a)
+    body = client.get(reverse("santral_resource_plan", args=[event_a.pk])).content.decode()
+    assert f'id="org-{open_line.pk}"' in body
+    assert f'id="org-{covered.pk}"' not in body
+    assert '<details class="resource-request">' in body
