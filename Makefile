@@ -21,22 +21,32 @@ $(BIN)/python:
 	  echo "HATA: Python 3.11 veya üstü gerekli ('$(PYTHON)' bulunamadı ya da eski)."; \
 	  echo "Debian/Ubuntu: sudo apt-get install python3 python3-venv  (ya da PYTHON=python3.12 make ...)"; \
 	  exit 1; }
+	@echo "1/4 Python sanal ortamı oluşturuluyor: $(VENV)/"
 	@$(PYTHON) -m venv $(VENV) || { \
 	  echo "HATA: sanal ortam kurulamadı. Debian/Ubuntu: sudo apt-get install python3-venv"; \
 	  rm -rf $(VENV); exit 1; }
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 
+# pip's own lines (one per package, a progress bar per download) show that the first
+# install, a minute or more, is moving.
 $(VENV)/.installed: requirements.lock | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@echo "1/4 bağımlılıklar kuruluyor (requirements.lock; ilk kurulum birkaç dakika sürebilir)…"
+	@$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	@touch $@
 
 setup: $(VENV)/.installed
 
+# The task worker (e-mails, search and reference index) runs beside the web server and stops
+# with it; config/settings/dev.py sends its routine lines to var/log/worker.log and only its
+# warnings and errors to the console (docs/tasks.md).
 run: setup
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	@echo "2/4 veritabanı hazırlanıyor (migrate)…"
+	@$(BIN)/python manage.py migrate --no-input
+	@echo "3/4 demo verisi yükleniyor (load_demo)…"
+	@$(BIN)/python manage.py load_demo
+	@echo "4/4 sunucu ve görev işleyicisi başlatılıyor…"
 	@echo "Santral: http://127.0.0.1:$(PORT)/  (yönetim paneli: http://127.0.0.1:$(PORT)/admin/)"
-	@# The task worker (e-mails, Wagtail's reference index) runs beside the web server and stops with it.
+	@echo "Görev işleyicisinin günlüğü: $${SANTRAL_VAR_DIR:-var}/log/worker.log (hataları burada da görünür)"
 	@$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -355,9 +355,16 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # Every use of an API token is on the record; reads go to this log, not to the database
-    # (a GET never writes: docs/api-tokens.md).
-    "loggers": {"santral.api.tokens": {"level": "INFO"}},
+    "loggers": {
+        # Django's DEFAULT_LOGGING gives "django" a console handler of its own (DEBUG only)
+        # and lets it propagate to ours, so every 404 and every reloader line was printed
+        # twice under `make run`. Its records now reach the console once, through the root.
+        # (Its other handler, mail_admins, is unused: there is no ADMINS.)
+        "django": {"handlers": [], "level": "INFO"},
+        # Every use of an API token is on the record; reads go to this log, not to the
+        # database (a GET never writes: docs/api-tokens.md).
+        "santral.api.tokens": {"level": "INFO"},
+    },
 }
 
 # Partners: warn council admins this many days before an event whose resource plan has a gap.

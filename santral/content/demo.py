@@ -29,6 +29,9 @@ from .pdf import simple_pdf
 from .services import content_page_create, content_translation_set
 
 DEMO_NOTE = "Bu içerik Santral'ın tanıtım (demo) verisidir."
+# In the demo PDFs: a page's search text holds its intro and its files' text, and the
+# same sentence in both showed twice in the page's search snippet.
+DEMO_FILE_NOTE = "Bu belge Santral'ın tanıtım (demo) verisidir."
 
 TOPICS = [
     # (Turkish name, slug, English, Arabic)
@@ -215,6 +218,9 @@ def load_content_demo(stdout=None) -> None:
             "bilgi-santrali-yayinda",
             "Bilgi Santrali yayında",
             "Kent konseylerinin haber, belge ve etkinlikleri artık tek bir yerde.",
+            "Santral, Adana'daki kent konseylerinin duyurularını, kurul kararlarını ve "
+            "etkinlik takvimini bir araya getiriyor. Bir konseyin sayfasından bütçesine, "
+            "etkinliklerine ve bültenine ulaşılabiliyor.",
             "tr",
             True,
             ["kultur"],
@@ -223,6 +229,8 @@ def load_content_demo(stdout=None) -> None:
             "kadin-meclisi-mahalle-bulusmalari",
             "Kadın Meclisi mahalle buluşmalarına başlıyor",
             "Kadın Meclisi, Seyhan ve Çukurova'da mahalle buluşmaları düzenleyecek.",
+            "Buluşmalarda kadınların kent hizmetlerine erişimi, güvenli sokaklar ve çocuk "
+            "bakımı konuşulacak. İlk buluşma Seyhan'daki mahalle evinde; katılım ücretsiz.",
             "tr",
             False,
             ["kadin"],
@@ -231,6 +239,10 @@ def load_content_demo(stdout=None) -> None:
             "genclik-meclisi-iklim-atolyesi",
             "Gençlik Meclisi'nden iklim atölyesi",
             "Gençler, kentin iklim uyum planına öneriler hazırladı.",
+            # The search page's hints ("cevre = çevre", "gençlik meclisi") find this text.
+            "Atölyede Gençlik Meclisi üyeleri sıcak hava dalgalarına karşı gölge ve yeşil "
+            "alan, Seyhan Nehri kıyısının korunması ve bisiklet yolları üzerine çalıştı. "
+            "Çevre ve iklim önerileri Büyükşehir Belediyesi'nin çevre komisyonuna sunulacak.",
             "tr",
             True,
             ["genclik", "cevre"],
@@ -239,20 +251,25 @@ def load_content_demo(stdout=None) -> None:
             "city-council-network-launched",
             "Adana City Council joins the information hub",
             "News, documents and events of Adana's city councils are now shared online.",
+            "The hub brings together the announcements, decisions and event calendars of "
+            "Adana's four city councils. Each council keeps its own pages; what it shares "
+            "also appears on the network's pages.",
             "en",
             True,
             ["kultur"],
         ),
     ]
     banner = _banner("Santral tanıtım görseli (demo)")
-    for slug, title, intro, language, shared, topics in news:
+    # The body goes on from the intro: search_text holds both, and a body that repeated
+    # the intro showed the same sentence twice in its search snippet.
+    for slug, title, intro, text, language, shared, topics in news:
         _ensure(
             home,
             slug,
             NewsPage(
                 title=title,
                 intro=intro,
-                body=f"<p>{intro}</p><p>{DEMO_NOTE}</p>",
+                body=f"<p>{text}</p><p>{DEMO_NOTE}</p>",
                 language=language,
                 is_shared=shared,
                 lead_image=banner if slug == "bilgi-santrali-yayinda" else None,
@@ -266,7 +283,7 @@ def load_content_demo(stdout=None) -> None:
         [
             "Adana Büyükşehir Kent Konseyi Yürütme Kurulu, Destek ve Kaynak Çalışma Grubu'nun "
             "Bilgi Santrali önerisini görüşmüş ve oy birliğiyle kabul etmiştir.",
-            DEMO_NOTE,
+            DEMO_FILE_NOTE,
         ],
         "yurutme-kurulu-karari-2026-12.pdf",
     )
@@ -291,7 +308,7 @@ def load_content_demo(stdout=None) -> None:
         "katkılar (ofis, personel, salon, baskı, araç) yoluyla verilir.",
         "Hazırlayan: Destek ve Kaynak Çalışma Grubu. Tasarım iş birliği: Adana Grafik "
         "Tasarımcılar Derneği.",
-        DEMO_NOTE,
+        DEMO_FILE_NOTE,
     ]
     booklet = _demo_document(
         "Kent Konseyleri için Kaynak Rehberi (demo)", guide_text, "kaynak-rehberi.pdf"
@@ -303,7 +320,10 @@ def load_content_demo(stdout=None) -> None:
         PublicationPage(
             title="Kent Konseyleri için Kaynak Rehberi",
             intro="Belediye desteği ve ayni katkılar üzerine bir eğitim kitapçığı. " + DEMO_NOTE,
-            body="".join(f"<p>{text}</p>" for text in guide_text),
+            # What the booklet covers, not its text again (that comes from the PDF).
+            body="<p>Kitapçık, bir kent konseyinin belediyeden hangi desteği nasıl "
+            "isteyebileceğini örneklerle anlatır: birimlerin ödenekleri, salon ve araç gibi "
+            "ayni katkılar, başvuru yazısı örneği.</p>",
             publication_kind="booklet",
             authors="Destek ve Kaynak Çalışma Grubu",
             partners="Adana Grafik Tasarımcılar Derneği",

@@ -9,6 +9,7 @@ council.
 """
 
 import html
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,6 +38,16 @@ RESERVED_CHILD_SLUGS = frozenset(
 )
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def _plain_text(rich_text) -> str:
+    """Rich text as plain text with a line break after each block: strip_tags alone glued
+    "…sunulacak.</p><p>Bu içerik…" into "sunulacak.Bu içerik" in search snippets."""
+    separated = _BLOCK_END.sub(lambda end: end[0] + "\n", str(rich_text or ""))
+    return html.unescape(strip_tags(separated)).strip()
 
 
 class Scope(models.TextChoices):
@@ -341,7 +352,7 @@ class SantralContentPage(Page):
         return ""
 
     def compute_search_text(self) -> str:
-        body = html.unescape(strip_tags(str(self.body or "")))
+        body = _plain_text(self.body)
         parts = [self.title, self.intro, body, self.attached_text(), self.translated_text()]
         return "\n".join(part for part in parts if part).strip()
 
@@ -359,7 +370,7 @@ class SantralContentPage(Page):
         """Plain text of the translations in this (in-memory or stored) revision."""
         parts = []
         for translation in self.translation_list():
-            body = html.unescape(strip_tags(str(translation.body or "")))
+            body = _plain_text(translation.body)
             parts.extend(part for part in (translation.title, translation.summary, body) if part)
         return "\n".join(parts)
 
