@@ -47,8 +47,11 @@ lint: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports
 
-# Browser tests run when Debian's Chromium is present (CI always installs it).
-BROWSER_MARK = $(if $(wildcard /usr/bin/chromium),,-m "not browser")
+# Browser tests run when Debian's Chromium is present (CI always installs it). The
+# every-page sweep (marker `sweep`, its own demo server on SQLite) runs beside the
+# PostgreSQL round, which has no other browser tests, so the two rounds take similar time.
+BROWSER_MARK = $(if $(wildcard /usr/bin/chromium),-m "not sweep",-m "not browser")
+PG_MARK = $(if $(wildcard /usr/bin/chromium),not browser or sweep,not browser)
 
 test-sqlite: setup
 	@echo "== pytest on SQLite =="
@@ -57,7 +60,7 @@ test-sqlite: setup
 test-postgres: setup
 	@if DATABASE_URL=$(PG_URL) $(BIN)/python scripts/postgres_ready.py; then \
 	  echo "== pytest on PostgreSQL ($(PG_URL)) =="; \
-	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "$(PG_MARK)" $(PYTEST_ARGS); \
 	elif [ -n "$$SANTRAL_REQUIRE_POSTGRES" ]; then \
 	  echo "HATA: PostgreSQL gerekli (SANTRAL_REQUIRE_POSTGRES) ama ulaşılamıyor: $(PG_URL)"; exit 1; \
 	else \

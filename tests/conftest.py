@@ -33,6 +33,7 @@ def build_world(cast) -> World:
 
     from santral.budget.factories import make_line
     from santral.budget.models import ClassificationCode
+    from santral.budget.services import expenditure_request
     from santral.content.factories import home_of, make_document_page, make_news
     from santral.content.models import Topic
     from santral.core.factories import UserFactory, give_totp
@@ -103,6 +104,14 @@ def build_world(cast) -> World:
     document_page = make_document_page(a, title="Karar", slug="karar")
     document = document_page.files.first().document
     line = make_line(cast.treasurer_a, a, initial="1000.00")
+    expenditure = expenditure_request(
+        actor=cast.editor_a,
+        council=a,
+        fiscal_year=2026,
+        line=line,
+        title="Çay ikramı",
+        estimated_amount=Decimal("10.00"),
+    )
     resource_line = ResourceLine.objects.create(
         council=a,
         event=event,
@@ -152,6 +161,7 @@ def build_world(cast) -> World:
         "document": document,
         "image": image,
         "line": line,
+        "expenditure": expenditure,
         "organisation": organisation,
         "affiliation": affiliation,
         "liaison_link": liaison_link,

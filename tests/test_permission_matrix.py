@@ -175,6 +175,13 @@ RULES: list[Rule] = [
         MONEY_MANAGE_A,
     ),
     staff(
+        r"admin/butce/<int:council_id>/<int:year>/harcama/<int:pk>/",
+        "one expenditure of A as steps: money viewers read, treasurers act",
+        MONEY_VIEW_A,
+        MONEY_MANAGE_A,
+        values={"pk": "expenditure"},
+    ),
+    staff(
         r"admin/butce/<int:council_id>/<int:year>/indir/",
         "budget exports of A (POST reads)",
         MONEY_VIEW_A,
@@ -441,6 +448,13 @@ RULES: list[Rule] = [
     ),
     public(r"gorunum/", "display preference (writes a cookie only)", post="open"),
     staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
+    staff(r"hesabim/$", "member area: one's own registrations, subscriptions", SIGNED_IN, NOBODY),
+    post_only(
+        r"hesabim/kayitlar/<int:pk>/iptal/",
+        "cancel one's own registration (others' answer 404)",
+        NOBODY,
+        values={"pk": MISSING},
+    ),
     public(r"arama/", "search"),
     public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
     public(r"<slug:council_slug>/aydinlatma-metni/", "a council's privacy notice"),

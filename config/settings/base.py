@@ -163,6 +163,8 @@ LOGIN_REDIRECT_URL = "/"
 
 # allauth: e-mail is the login, verified before first use.
 ACCOUNT_LOGIN_METHODS = {"email"}
+# Members land in /hesabim/, not on the back office's "no access" (councils/account_adapter.py).
+ACCOUNT_ADAPTER = "santral.councils.account_adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

@@ -16,7 +16,7 @@ from santral.core.api import PublicApiMixin
 from santral.councils.models import Council
 from santral.councils.permissions import can_view_money
 
-from .models import TransparencyLevel
+from .models import ContributorKind, TransparencyLevel
 from .selectors import budget_report
 from .services import budget_settings_for
 
@@ -48,9 +48,22 @@ class GroupSerializer(FiguresSerializer):
     name = serializers.CharField()
 
 
+class ContributorKindSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=ContributorKind.choices, help_text="documented code (docs/budget.md)"
+    )
+    label = serializers.CharField(help_text="the code's name in the request's language")
+    value = serializers.CharField()
+
+
 class InKindSerializer(serializers.Serializer):
     total = serializers.CharField()
-    by_contributor_kind = serializers.DictField(child=serializers.CharField())
+    contributor_kinds = ContributorKindSerializer(many=True)
+    by_contributor_kind = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="the same values keyed by code; kept for existing clients, "
+        "prefer contributor_kinds (code and label)",
+    )
     by_category = serializers.DictField(child=serializers.CharField())
 
 
@@ -97,6 +110,10 @@ def budget_payload(report, *, visibility: str, publish_in_kind: bool) -> dict:
     if visibility == "internal" or publish_in_kind:
         payload["in_kind"] = {
             "total": _money(report.in_kind_total),
+            "contributor_kinds": [
+                {"code": r.key, "label": r.label, "value": _money(r.value)}
+                for r in report.in_kind_by_kind
+            ],
             "by_contributor_kind": {r.key: _money(r.value) for r in report.in_kind_by_kind},
             "by_category": {r.key: _money(r.value) for r in report.in_kind_by_category},
         }

@@ -299,7 +299,7 @@ def budget_export_view(request, council_id: int, year: int, what: str):
     elif what == "rapor.xlsx":
         body, kind = report_xlsx(budget_report(council, year)), "xlsx"
     elif what == "rapor.pdf":
-        body, kind = report_pdf(budget_report(council, year)), "pdf"
+        body, kind = report_pdf(budget_report(council, year), internal=True), "pdf"
     elif what == "defter.csv":
         body, kind = ledger_csv(council, year, flavour=flavour), "csv"
     elif what == "defter.xlsx":
@@ -417,3 +417,202 @@ class ClassificationCodeViewSet(ModelViewSet):
     edit_view_class = CodeEditView
     copy_view_enabled = False
     inspect_view_enabled = False
+
+
+# ---------------------------------------------------------------- one expenditure, step by step
+
+STEPS = (
+    ("request", gettext_lazy("Talep")),
+    ("approve", gettext_lazy("Onay")),
+    ("commit", gettext_lazy("Taahhüt")),
+    ("pay", gettext_lazy("Ödeme")),
+)
+# How far each status has come: the steps before the index are done, the one at it is next.
+_STEP_OF_STATUS = {
+    Expenditure.Status.REQUESTED: 1,
+    Expenditure.Status.APPROVED: 2,
+    Expenditure.Status.COMMITTED: 3,
+    Expenditure.Status.PAID: 4,
+    Expenditure.Status.DECLINED: 1,
+}
+# The step forms: what the next step of a status asks for (services decide and audit).
+_NEXT_ACTIONS = {
+    Expenditure.Status.REQUESTED: ("approve", "decline"),
+    Expenditure.Status.APPROVED: ("commit", "decline"),
+    Expenditure.Status.COMMITTED: ("pay",),
+    Expenditure.Status.PAID: ("reverse_payment",),
+    Expenditure.Status.DECLINED: (),
+}
+
+
+def expenditure_steps(expenditure: Expenditure) -> list[dict]:
+    """The four steps with their state: done, current (the next to take), declined or todo."""
+    reached = _STEP_OF_STATUS[expenditure.status]
+    declined = expenditure.status == Expenditure.Status.DECLINED
+    steps = []
+    for index, (key, label) in enumerate(STEPS):
+        if index < reached:
+            state = "done"
+        elif index == reached:
+            state = "declined" if declined else "current"
+        else:
+            state = "todo"
+        steps.append({"key": key, "label": label, "state": state, "number": index + 1})
+    return steps
+
+
+def _step_forms(expenditure: Expenditure, action=None, data=None, files=None) -> dict:
+    today = timezone.localdate()
+
+    def bound(name):
+        return (data, files) if action == name else (None, None)
+
+    forms = {}
+    for name in _NEXT_ACTIONS[expenditure.status]:
+        if name == "approve":
+            forms[name] = None  # a button: nothing to fill in
+        elif name == "decline":
+            forms[name] = f.DeclineForm(*bound(name), prefix="decline")
+        elif name == "commit":
+            forms[name] = f.CommitForm(
+                *bound(name),
+                prefix="commit",
+                initial={"amount": expenditure.estimated_amount, "committed_on": today},
+            )
+        elif name == "pay":
+            forms[name] = f.PayForm(
+                *bound(name),
+                prefix="pay",
+                initial={"amount": expenditure.committed_amount, "paid_on": today},
+            )
+        elif name == "reverse_payment":
+            forms[name] = f.PaymentReverseForm(*bound(name), prefix="reverse")
+    return forms
+
+
+def _run_step(actor, expenditure: Expenditure, action: str, form) -> None:
+    """One step through its service; raises ValidationError / PermissionDenied as they do."""
+    data = {} if form is None else form.cleaned_data
+    if action == "approve":
+        s.expenditure_approve(actor=actor, expenditure=expenditure)
+    elif action == "decline":
+        s.expenditure_decline(actor=actor, expenditure=expenditure, reason=data["reason"])
+    elif action == "commit":
+        s.expenditure_commit(actor=actor, expenditure=expenditure, **data)
+    elif action == "pay":
+        s.expenditure_pay(actor=actor, expenditure=expenditure, **data)
+    elif action == "reverse_payment":
+        s.expenditure_payment_reverse(actor=actor, expenditure=expenditure, reason=data["reason"])
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if form is not None and hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif form is not None:
+        form.add_error(None, error.messages)
+
+
+_AUDIT_LABELS = {
+    "budget.expenditure.request": (gettext_lazy("Talep edildi"), "estimated_amount"),
+    "budget.expenditure.approve": (gettext_lazy("Onay verildi"), None),
+    "budget.expenditure.decline": (gettext_lazy("Reddedildi"), None),
+    "budget.expenditure.commit": (gettext_lazy("Taahhüt edildi"), "committed_amount"),
+    "budget.expenditure.pay": (gettext_lazy("Ödendi"), "paid_amount"),
+    "budget.expenditure.payment_reverse": (gettext_lazy("Ödeme ters çevrildi"), None),
+}
+
+
+def expenditure_history(expenditure: Expenditure) -> dict:
+    """Who did what when to one expenditure: its audit rows and its ledger entries."""
+    from santral.core.audit import audit_history
+
+    rows = []
+    for record in audit_history(expenditure).order_by("at", "id"):
+        label, amount_key = _AUDIT_LABELS.get(record.action, (record.action, None))
+        after = record.after or {}
+        note = ""
+        if record.action == "budget.expenditure.approve" and "needed" in after:
+            note = _("%(count)s / %(needed)s onay") % {
+                "count": after.get("approvals"),
+                "needed": after["needed"],
+            }
+        elif "reason" in after:
+            note = after["reason"]
+        elif "contract_no" in after:
+            note = after["contract_no"]
+        elif "payment_order_no" in after:
+            note = after["payment_order_no"]
+        rows.append(
+            {
+                "at": record.at,
+                "actor": record.actor,
+                "label": label,
+                "amount": after.get(amount_key) if amount_key else None,
+                "note": note,
+            }
+        )
+    return {
+        "audit": rows,
+        "entries": list(
+            expenditure.entries.select_related("created_by").order_by("entry_on", "id")
+        ),
+        "approvals": list(expenditure.approvals.select_related("approver")),
+    }
+
+
+def expenditure_view(request, council_id: int, year: int, pk: int):
+    """One expenditure as steps (Talep → Onay → Taahhüt → Ödeme), the next step's form and
+    its history. Only a treasurer sees the forms; every POST goes through a service."""
+    council = _council(request, council_id)
+    expenditure = get_object_or_404(
+        Expenditure.objects.select_related("line__paying_unit", "author"),
+        council=council,
+        fiscal_year=year,
+        pk=pk,
+    )
+    may_manage = can_manage_money(request.user, council)
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms = _step_forms(expenditure, action, request.POST, request.FILES)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied  # the services refuse too; this refuses before any form
+        if action not in forms:
+            messages.error(request, _("Bu adım şu an atılamaz; sayfa yenilendi."))
+            return redirect("santral_budget_expenditure", council.pk, year, expenditure.pk)
+        form = forms[action]
+        if form is None or form.is_valid():
+            try:
+                _run_step(request.user, expenditure, action, form)
+            except ValidationError as error:
+                if form is None:
+                    messages.error(request, " ".join(error.messages))
+                    return redirect("santral_budget_expenditure", council.pk, year, expenditure.pk)
+                _add_service_errors(form, error)
+            else:
+                messages.success(request, _("Kaydedildi."))
+                return redirect("santral_budget_expenditure", council.pk, year, expenditure.pk)
+        messages.error(request, _("Formda hatalar var."))
+    approvals_needed = (
+        2
+        if expenditure.estimated_amount > s.budget_settings_for(council).second_approval_threshold
+        else 1
+    )
+    history = expenditure_history(expenditure)
+    return TemplateResponse(
+        request,
+        "budget/backoffice/expenditure.html",
+        {
+            "council": council,
+            "year": year,
+            "item": expenditure,
+            "may_manage": may_manage,
+            "steps": expenditure_steps(expenditure),
+            "forms": forms if may_manage else {},
+            "approvals_needed": approvals_needed,
+            "approved_by_me": any(a.approver_id == request.user.pk for a in history["approvals"]),
+            "is_author": expenditure.author_id == request.user.pk,
+            "line_left": s.line_available(expenditure.line) if expenditure.line_id else None,
+            **history,
+        },
+    )

@@ -1,6 +1,7 @@
 """Back-office forms for budget support. They only collect input: services decide and audit."""
 
 import json
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,10 +20,47 @@ from .models import (
     PayingUnitKind,
     TransparencyLevel,
 )
+from .selectors import lines_available
+from .templatetags.budget_tags import tl
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # No max_digits here: validate_money_bound says the limit in lira, once (santral/core/money.py).
 MONEY = {"max_digits": None, "decimal_places": 2, "validators": [validate_money_bound]}
+
+
+def line_label(line: BudgetLine, available: Decimal | None = None) -> str:
+    """How a budget line is named in pickers: "code — name", and what is left when known."""
+    name = line.title or line.paying_unit.name
+    label = f"{line.tertip} — {name}"
+    if available is not None:
+        label = _("%(line)s (kalan %(left)s TL)") % {"line": label, "left": tl(available)}
+    return label
+
+
+class BudgetLineChoiceField(forms.ModelChoiceField):
+    """Pick a budget line by its code and name, with what is left on it.
+
+    The remaining amounts are read once per form (two grouped queries), not per option.
+    """
+
+    def __init__(self, *args, show_year: bool = False, **kwargs):
+        self.show_year = show_year
+        super().__init__(*args, queryset=BudgetLine.objects.none(), **kwargs)
+        self._available: dict | None = None
+
+    def _set_queryset(self, queryset):
+        if queryset is not None:
+            queryset = queryset.select_related("paying_unit")
+        super()._set_queryset(queryset)
+        self._available = None
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj) -> str:
+        if self._available is None:
+            self._available = lines_available(list(self.queryset))
+        label = line_label(obj, self._available.get(obj.pk))
+        return f"{obj.fiscal_year} · {label}" if self.show_year else label
 
 
 class PayingUnitForm(forms.Form):
@@ -46,7 +84,7 @@ class BudgetLineForm(forms.Form):
 
 
 class AppropriationForm(forms.Form):
-    line = forms.ModelChoiceField(label=gettext_lazy("Bütçe satırı"), queryset=None)
+    line = BudgetLineChoiceField(label=gettext_lazy("Bütçe satırı"))
     kind = forms.ChoiceField(
         label=gettext_lazy("Tür"),
         choices=[(k.value, k.label) for k in EntryKind if k in APPROPRIATION_KINDS],
@@ -84,9 +122,7 @@ class ExpenditureRequestForm(forms.Form):
         required=False,
         help_text=gettext_lazy("ör. events.event:42 ya da proje:iklim-forumu"),
     )
-    line = forms.ModelChoiceField(
-        label=gettext_lazy("Bütçe satırı"), queryset=BudgetLine.objects.none(), required=False
-    )
+    line = BudgetLineChoiceField(label=gettext_lazy("Bütçe satırı"), required=False)
     estimated_amount = forms.DecimalField(
         label=gettext_lazy("Tahmini tutar (KDV dahil, TL)"), **MONEY
     )

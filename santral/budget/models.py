@@ -15,7 +15,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from santral.core.fields import NameField
-from santral.core.money import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS, validate_money_bound
+from santral.core.money import (
+    MONEY_DECIMAL_PLACES,
+    MONEY_MAX_DIGITS,
+    format_money,
+    validate_money_bound,
+)
 from santral.councils.models import Council
 
 ZERO = Decimal("0.00")
@@ -469,7 +474,7 @@ class InKindRate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.category} ({self.get_unit_display()}): {self.rate} TL"
+        return f"{self.category} ({self.get_unit_display()}): {format_money(self.rate)}"
 
 
 class ContributorKind(models.TextChoices):

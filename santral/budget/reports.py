@@ -6,11 +6,13 @@ Amounts stay Decimal until the writer: CSV prints `1234.56`, XLSX stores numbers
 `#,##0.00` format, HTML/PDF print `1.234,56`.
 """
 
+import datetime
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from santral.core.spreadsheets import SafeCSVWriter, xlsx_append
@@ -98,24 +100,27 @@ def in_kind_table(report: BudgetReport) -> Table:
     return Table(
         "ayni",
         _("Ayni katkılar (katkı veren türüne göre)"),
-        [_("Tür"), _("Ad"), _("Değer (TL)")],
-        [[row.key, row.label, row.value] for row in report.in_kind_by_kind],
-        [_("TOPLAM"), "", report.in_kind_total],
-        2,
+        [_("Katkı veren türü"), _("Değer (TL)")],
+        [[row.label, row.value] for row in report.in_kind_by_kind],
+        [_("TOPLAM"), report.in_kind_total],
+        1,
     )
 
 
 def consolidated_table(report: BudgetReport) -> Table:
-    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind."""
-    rows = [[g.key, g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
-    rows.append(["in_kind", _("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
+    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind.
+
+    Rows are named by their labels only: the route codes (`unit`, `private_office`, …) are
+    internal keys that no public output shows (docs/budget.md, "Public figures")."""
+    rows = [[g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
+    rows.append([_("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
     return Table(
         "konsolide",
         _("Konsolide tablo: nakit ve ayni"),
-        [_("Yol"), _("Ad"), _("Revize ödenek"), _("Ödenen / alınan")],
+        [_("Ödeme yolu"), _("Revize ödenek"), _("Ödenen / alınan")],
         rows,
-        [_("TOPLAM"), "", report.total.revised, report.cash_plus_in_kind],
-        2,
+        [_("TOPLAM"), report.total.revised, report.cash_plus_in_kind],
+        1,
     )
 
 
@@ -141,7 +146,14 @@ def report_charts(report: BudgetReport) -> dict:
             [(g.key, g.label, g.figures.revised) for g in functional],
             title=_("Revize ödeneğin fonksiyonel koda göre dağılımı"),
         ),
-        "burndown": burndown_svg(burndown_points(report), title=_("Aylara göre kalan ödenek")),
+        "burndown": burndown_svg(
+            burndown_points(report),
+            title=_("Aylara göre kalan ödenek"),
+            ticks=[
+                date_format(datetime.date(report.year, int(group.key), 1), "M")
+                for group in report.by_month
+            ],
+        ),
         "burndown_points": burndown_points(report),
     }
 
@@ -199,8 +211,11 @@ def report_xlsx(report: BudgetReport, *, public: bool = False) -> bytes:
     return write_xlsx_tables(report_tables(report, public=public))
 
 
-def report_pdf(report: BudgetReport, *, public: bool = False) -> bytes:
-    """The report as PDF through WeasyPrint (needs Debian's pango; see README)."""
+def report_pdf(report: BudgetReport, *, public: bool = False, internal: bool = False) -> bytes:
+    """The report as PDF through WeasyPrint (needs Debian's pango; see README).
+
+    `internal=True` (the back office only) prints the warnings block; a public PDF never does.
+    """
     from pathlib import Path
 
     from weasyprint import CSS, HTML
@@ -212,6 +227,7 @@ def report_pdf(report: BudgetReport, *, public: bool = False) -> bytes:
             "tables": report_tables(report, public=public),
             "charts": report_charts(report),
             "public": public,
+            "show_warnings": internal,
         },
     )
     stylesheet = CSS(filename=str(Path(__file__).resolve().parent / "pdf.css"))

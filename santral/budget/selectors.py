@@ -4,15 +4,17 @@ Every output format (HTML, CSV, XLSX, PDF, API, public page) renders a `BudgetRe
 built here, so they all show the same figures.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from santral.core.money import MoneySum
+from santral.core.money import MoneySum, format_amount
 from santral.councils.models import Council
 
 from .models import (
@@ -169,20 +171,9 @@ class BudgetReport:
     by_month: list[GroupRow] = field(default_factory=list)
 
 
-MONTHS_TR = [
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-]
+def month_name(year: int, month: int) -> str:
+    """The month's name in the active language (Django's own catalogue: "Ocak", "January")."""
+    return date_format(datetime.date(year, month, 1), "F")
 
 
 def budget_report(council: Council, year: int) -> BudgetReport:
@@ -274,7 +265,7 @@ def budget_report(council: Council, year: int) -> BudgetReport:
         for key in sorted(by_project)
     ]
     report.by_month = [
-        GroupRow(f"{month:02d}", MONTHS_TR[month - 1], by_month[month])
+        GroupRow(f"{month:02d}", month_name(year, month), by_month[month])
         for month in sorted(by_month)
     ]
     report.warnings = report_warnings(report, council, year)
@@ -292,7 +283,10 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
                         "Bütçe satırı olmadan taahhüt/ödeme var: açık taahhüt %(committed)s TL, "
                         "ödeme %(paid)s TL."
                     )
-                    % {"committed": row.figures.committed, "paid": row.figures.paid}
+                    % {
+                        "committed": format_amount(row.figures.committed),
+                        "paid": format_amount(row.figures.paid),
+                    }
                 )
             continue
         ratio = row.figures.used_ratio
@@ -313,7 +307,11 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
         if exp.estimated_amount > left:
             warnings.append(
                 _("“%(title)s” talebi (%(amount)s TL) satırda kalanı (%(left)s TL) aşıyor.")
-                % {"title": exp.title, "amount": exp.estimated_amount, "left": left}
+                % {
+                    "title": exp.title,
+                    "amount": format_amount(exp.estimated_amount),
+                    "left": format_amount(left),
+                }
             )
     return warnings
 
@@ -358,3 +356,29 @@ def code_tree(*, kind: str, year: int, council: Council | None = None) -> list[d
         parent = nodes.get(node["code"].parent_code)
         (parent["children"] if parent else roots).append(node)
     return roots
+
+
+def lines_available(lines) -> dict[int, Decimal]:
+    """What is left on each of `lines` (as `services.line_available`), in two grouped queries.
+
+    Revised appropriation − commitments − payments − estimates of approved, uncommitted
+    requests. Used by the line pickers, which show it beside each line's name.
+    """
+    ids = [line.pk for line in lines]
+    left: dict[int, Decimal] = {pk: ZERO for pk in ids}
+    for row in (
+        LedgerEntry.objects.filter(line_id__in=ids)
+        .values("line_id", "kind")
+        .annotate(total=MoneySum("amount"))
+    ):
+        total = row["total"] or ZERO
+        if row["kind"] in (EntryKind.COMMITMENT, EntryKind.PAYMENT):
+            total = -total
+        left[row["line_id"]] += total
+    for row in (
+        Expenditure.objects.filter(line_id__in=ids, status=Expenditure.Status.APPROVED)
+        .values("line_id")
+        .annotate(total=MoneySum("estimated_amount"))
+    ):
+        left[row["line_id"]] -= row["total"] or ZERO
+    return left

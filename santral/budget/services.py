@@ -22,7 +22,7 @@ from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.core.immutability import maintenance_switch
 from santral.core.models import AuditRecord
-from santral.core.money import MoneySum, validate_money_bound
+from santral.core.money import MoneySum, format_amount, validate_money_bound
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money, can_view_money, is_platform_admin
 
@@ -451,7 +451,7 @@ def appropriation_post(
                     "amount": _(
                         "Satırdan %(amount)s TL aktarılamaz: kullanılabilir tutar %(left)s TL."
                     )
-                    % {"amount": -amount, "left": available}
+                    % {"amount": format_amount(-amount), "left": format_amount(available)}
                 }
             )
     return _post(
@@ -671,7 +671,10 @@ def expenditure_approve(*, actor, expenditure: Expenditure) -> Expenditure:
                     "Talep (%(amount)s TL) satırda kalan tutarı (%(left)s TL) aşıyor; "
                     "ek ödenek ya da aktarma gerekli."
                 )
-                % {"amount": locked.estimated_amount, "left": available}
+                % {
+                    "amount": format_amount(locked.estimated_amount),
+                    "left": format_amount(available),
+                }
             )
     before = _exp_snapshot(locked)
     ExpenditureApproval.objects.create(expenditure=locked, approver=actor)
@@ -745,7 +748,7 @@ def expenditure_commit(
             raise ValidationError(
                 {
                     "amount": _("Taahhüt (%(amount)s TL) satırda kalanı (%(left)s TL) aşıyor.")
-                    % {"amount": amount, "left": available}
+                    % {"amount": format_amount(amount), "left": format_amount(available)}
                 }
             )
     before = _exp_snapshot(locked)
@@ -810,7 +813,7 @@ def expenditure_pay(
             raise ValidationError(
                 {
                     "amount": _("Ödeme (%(amount)s TL) satırda kalanı (%(left)s TL) aşıyor.")
-                    % {"amount": amount, "left": available}
+                    % {"amount": format_amount(amount), "left": format_amount(available)}
                 }
             )
     before = _exp_snapshot(locked)

@@ -24,6 +24,9 @@ def _public_report(request, slug: str, year: int):
     council = get_object_or_404(Council, slug=slug)
     visibility, publish_in_kind = visibility_for(request.user, council)
     report = budget_report(council, year)
+    # Public facts only: which request would exceed which line is for the back office
+    # (its year page); no public page, PDF, CSV or XLSX shows it, whoever asks.
+    report.warnings = []
     if not publish_in_kind and visibility != "internal":
         report.in_kind_total = ZERO
         report.in_kind_by_kind = []

@@ -13,7 +13,9 @@ from .backoffice import (
     budget_index_view,
     budget_year_view,
     code_import_view,
+    expenditure_view,
 )
+from .dashboard import budget_panels
 from .models import ClassificationCode
 
 register_permission_policy(ClassificationCode, CodePermissionPolicy(ClassificationCode))
@@ -30,6 +32,11 @@ def register_budget_urls():
         path("butce/", budget_index_view, name="santral_budget_index"),
         path("butce/kod-listesi/", code_import_view, name="santral_budget_code_import"),
         path("butce/<int:council_id>/<int:year>/", budget_year_view, name="santral_budget_year"),
+        path(
+            "butce/<int:council_id>/<int:year>/harcama/<int:pk>/",
+            expenditure_view,
+            name="santral_budget_expenditure",
+        ),
         path(
             "butce/<int:council_id>/<int:year>/indir/<str:what>",
             budget_export_view,
@@ -48,3 +55,8 @@ def register_budget_menu_item():
     return BudgetMenuItem(
         _("Bütçe ve kaynaklar"), reverse("santral_budget_index"), icon_name="table", order=230
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_budget_panels(request, panels):
+    panels.extend(budget_panels(request.user))

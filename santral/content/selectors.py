@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.functional import cached_property
 
 from santral.core.registry import ActivityItem
+from santral.core.text import turkish_capfirst_text
 from santral.councils.models import Council, Province
 
 from .models import (
@@ -194,7 +195,7 @@ def _as_activity(page: SantralContentPage) -> ActivityItem:
     return ActivityItem(
         title=page.title,
         url=page.url,
-        kind=str(page._meta.verbose_name).capitalize(),
+        kind=turkish_capfirst_text(str(page._meta.verbose_name)),
         at=page.first_published_at,
         council_name=page.council.name if page.council else "Santral",
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from santral.councils.permissions import Capability, councils_with_capability
@@ -20,6 +21,7 @@ from .backoffice import (
     shared_items_view,
     wordpress_import_view,
 )
+from .dashboard import content_panels, moderated_councils_for_editor, moderation_notice
 from .models import SantralContentPage
 from .services import council_of_page, may_edit_in, may_publish_in
 
@@ -95,3 +97,28 @@ def register_moderation_menu_item():
         icon_name="tasks",
         order=240,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_content_panels(request, panels):
+    panels.extend(content_panels(request.user))
+
+
+def _notice_if_moderated(request, council) -> None:
+    """Opening the editor in a moderated council: say that publishing waits for an admin."""
+    if request.method != "GET" or council is None:
+        return
+    if moderated_councils_for_editor(request.user).filter(pk=council.pk).exists():
+        messages.info(request, moderation_notice())
+
+
+@hooks.register("before_create_page")
+def moderation_notice_on_create(request, parent_page, page_class):
+    if _is_content(page_class):
+        _notice_if_moderated(request, council_of_page(parent_page))
+
+
+@hooks.register("before_edit_page")
+def moderation_notice_on_edit(request, page):
+    if _is_content(page):
+        _notice_if_moderated(request, council_of_page(page))

@@ -12,10 +12,13 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .accounts import audit as account_audit
+        from .i18n import install_turkish_capfirst
         from .immutability import install_all_guards, register_immutable
         from .money import register_sqlite_money
         from .page_cache import connect_signals
 
+        # "ilgili proje" → "İlgili proje", not "Ilgili proje" (santral/core/i18n.py).
+        install_turkish_capfirst()
         connect_signals()
         account_audit.connect_mfa_signals()
         # SUM for money without floats on SQLite (santral/core/money.py).

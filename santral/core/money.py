@@ -21,7 +21,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MONEY_MAX_DIGITS = 15
 MONEY_DECIMAL_PLACES = 2
@@ -30,6 +32,35 @@ SQLITE_MONEY_SUM = "santral_money_sum"
 
 # Wide enough for any sum of bounded amounts; Inexact traps instead of rounding silently.
 _EXACT = decimal.Context(prec=60, traps=[decimal.Inexact, decimal.InvalidOperation])
+
+
+def format_amount(value) -> str:
+    """An amount for people, in the active language, always with two decimals (kuruş).
+
+    Turkish (and Arabic, whose Django format uses the same separators) `1.234.567,80`,
+    English `1,234,567.80`. Grouping is always by thousands, whatever the locale module says
+    (Django's Arabic module sets no grouping). None and "" give "". Every screen — public
+    pages, PDF, charts, back office, messages — goes through this (docs/budget.md).
+    """
+    if value is None or value == "":
+        return ""
+    amount = Decimal(value).quantize(Decimal("0.01"))
+    decimal_sep = get_format("DECIMAL_SEPARATOR")
+    thousand_sep = get_format("THOUSAND_SEPARATOR")
+    sign = "-" if amount < 0 else ""
+    whole, _dot, cents = f"{abs(amount):.2f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{sign}{thousand_sep.join(groups)}{decimal_sep}{cents}"
+
+
+def format_money(value) -> str:
+    """An amount with its currency: `1.234,56 TL` in Turkish, `1,234.56 TL` in English."""
+    if value is None or value == "":
+        return ""
+    return _("%(amount)s TL") % {"amount": format_amount(value)}
 
 
 def money_limit_display() -> str:
@@ -42,7 +73,7 @@ def validate_money_bound(value) -> None:
     """Refuse amounts the database could not give back exactly (more than 15 digits)."""
     if value is not None and abs(Decimal(value)) > MONEY_MAX:
         raise ValidationError(
-            _("Tutar, mutlak değerce en fazla %(limit)s TL olabilir."),
+            gettext_lazy("Tutar, mutlak değerce en fazla %(limit)s TL olabilir."),
             code="money_bound",
             params={"limit": money_limit_display()},
         )

@@ -69,3 +69,28 @@ def register_demo_loader(name: str, loader: DemoLoader) -> None:
 
 def demo_loaders() -> list[tuple[str, DemoLoader]]:
     return list(_demo_loaders)
+
+
+@dataclass(frozen=True)
+class AccountSection:
+    """One block of the member area (/hesabim/): a template and what it shows."""
+
+    order: int
+    template: str
+    context: dict
+
+
+AccountProvider = Callable[[object], "AccountSection | None"]
+_account_providers: list[AccountProvider] = []
+
+
+def register_account_provider(provider: AccountProvider) -> None:
+    """An app offers a block of the signed-in person's own area (registrations, ...)."""
+    if provider not in _account_providers:
+        _account_providers.append(provider)
+
+
+def account_sections(user) -> list[AccountSection]:
+    """The blocks every app offers this user, in their order (reads only)."""
+    sections = [provider(user) for provider in _account_providers]
+    return sorted((s for s in sections if s is not None), key=lambda s: s.order)

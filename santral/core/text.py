@@ -176,3 +176,30 @@ HEADER_BREAKS = frozenset("\r\n\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 def has_header_break(value: str | None) -> bool:
     """True when the text cannot be put on one header line (subject, sender name, file name)."""
     return any(char in HEADER_BREAKS for char in value or "")
+
+
+def _turkish_rules_apply() -> bool:
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    language = get_language() or settings.LANGUAGE_CODE
+    return language.split("-")[0] in ("tr", "az")
+
+
+def turkish_capfirst_text(text: str) -> str:
+    """The first letter in capitals, with Turkish rules when the interface speaks Turkish.
+
+    Django's capfirst upper-cases with str.upper(), which turns "ilgili proje" into
+    "Ilgili proje"; under Turkish (and Azerbaijani) "i" becomes "İ" and "ı" becomes "I".
+    """
+    if not text:
+        return text
+    text = str(text)
+    first = turkish_upper(text[0]) if _turkish_rules_apply() else text[0].upper()
+    return first + text[1:]
+
+
+def turkish_lower_text(text: str) -> str:
+    """Lower-case with Turkish rules when the interface speaks Turkish ("İkram" → "ikram",
+    not "i̇kram" with a stray combining dot), with the plain rules otherwise."""
+    return turkish_lower(text) if _turkish_rules_apply() else text.lower()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .accounts.views import sessions_view
+from .accounts.views import account_view, sessions_view
 from .public_pages import accessibility_view, robots_view
 from .views import display_view
 
@@ -9,6 +9,7 @@ app_name = "core"
 urlpatterns = [
     path("gorunum/", display_view, name="display"),
     path("hesap/oturumlar/", sessions_view, name="sessions"),
+    path("hesabim/", account_view, name="account"),
     path("robots.txt", robots_view, name="robots"),
     path("erisilebilirlik/", accessibility_view, name="accessibility"),
 ]

@@ -8,11 +8,16 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Kent konseyleri")
 
     def ready(self) -> None:
-        from santral.core.registry import register_activity_provider, register_demo_loader
+        from santral.core.registry import (
+            register_account_provider,
+            register_activity_provider,
+            register_demo_loader,
+        )
 
         from . import signals  # noqa: F401
         from .demo import load_councils_demo
-        from .selectors import recent_councils_activity
+        from .selectors import account_memberships, recent_councils_activity
 
         register_activity_provider(recent_councils_activity)
         register_demo_loader("councils", load_councils_demo)
+        register_account_provider(account_memberships)

@@ -2,9 +2,9 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from santral.core.registry import ActivityItem
+from santral.core.registry import AccountSection, ActivityItem
 
-from .models import Body, BodyKind, BodyMember, Council, CouncilKind, Province
+from .models import Body, BodyKind, BodyMember, Council, CouncilKind, Membership, Province
 
 
 def council_directory(
@@ -73,6 +73,16 @@ def recent_councils_activity(limit: int) -> list[ActivityItem]:
         )
         for council in councils
     ]
+
+
+def account_memberships(user):
+    """The member area's "my memberships" block: the councils and roles of `user`."""
+    rows = list(
+        Membership.objects.filter(user=user)
+        .select_related("council__home_page")
+        .order_by("council__name")
+    )
+    return AccountSection(30, "councils/_account_memberships.html", {"memberships": rows})
 
 
 def public_council(*, slug: str) -> Council | None:

@@ -61,8 +61,9 @@ def hub_home_page_ensure(*, title: str = "Santral") -> HubHomePage:
         root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
     welcome = root.get_children().filter(slug="home", content_type__model="page").first()
     if welcome is not None:
-        welcome.slug = "home-old"
-        welcome.save(update_fields=["slug"])
+        # Free the slug without save(): a save queues search and reference-index tasks for a
+        # page deleted a few lines below, and the worker then fails on it (issue 19).
+        Page.objects.filter(pk=welcome.pk).update(slug="home-old")
     hub = root.add_child(instance=HubHomePage(title=title, slug="home", live=True))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

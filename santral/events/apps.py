@@ -9,14 +9,19 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from santral.content.selectors import ListKind, register_list_kind
-        from santral.core.registry import register_activity_provider, register_demo_loader
+        from santral.core.registry import (
+            register_account_provider,
+            register_activity_provider,
+            register_demo_loader,
+        )
 
         from .demo import load_events_demo
         from .models import EventPage
-        from .selectors import upcoming_events_activity
+        from .selectors import account_registrations, upcoming_events_activity
 
         register_list_kind(
             ListKind("events", EventPage, "etkinlikler", ("-start_at", "-pk"), "start_at")
         )
         register_activity_provider(upcoming_events_activity)
         register_demo_loader("events", load_events_demo)
+        register_account_provider(account_registrations)

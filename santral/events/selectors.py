@@ -6,11 +6,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from santral.content.selectors import public_items
-from santral.core.registry import ActivityItem
+from santral.core.registry import AccountSection, ActivityItem
+from santral.core.text import turkish_capfirst_text
 from santral.councils.models import Council
 from santral.councils.permissions import can_view_internal
 
-from .models import EventPage, RegistrationStatus
+from .models import EventPage, Registration, RegistrationStatus
 
 
 def may_see_event(user, event: EventPage) -> bool:
@@ -65,9 +66,20 @@ def upcoming_events_activity(limit: int) -> list[ActivityItem]:
         ActivityItem(
             title=event.title,
             url=event.url,
-            kind=str(EventPage._meta.verbose_name).capitalize(),
+            kind=turkish_capfirst_text(str(EventPage._meta.verbose_name)),
             at=event.first_published_at,
             council_name=event.council.name if event.council else "Santral",
         )
         for event in events
     ]
+
+
+def account_registrations(user):
+    """The member area's "my registrations": registrations under the user's e-mail address."""
+    rows = list(
+        Registration.objects.filter(email__iexact=user.email)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("event")
+        .order_by("-event__start_at", "-pk")[:50]
+    )
+    return AccountSection(10, "events/_account_registrations.html", {"registrations": rows})

@@ -12,6 +12,11 @@ urlpatterns = [
     path("etkinlikler/takvim.ics", views.ical_view, name="hub_ical"),
     path("etkinlikler/<slug:event_slug>.ics", views.event_ical_view, name="hub_event_ical"),
     path(
+        "hesabim/kayitlar/<int:pk>/iptal/",
+        views.account_registration_cancel_view,
+        name="account_registration_cancel",
+    ),
+    path(
         "<slug:council_slug>/etkinlikler/",
         content_list_view,
         {"kind": "events"},

@@ -4,12 +4,13 @@ from calendar import Calendar as MonthGrid
 from datetime import date
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from santral.content.selectors import council_by_slug
 from santral.core.spreadsheets import csv_flavour
@@ -17,9 +18,9 @@ from santral.core.spreadsheets import csv_flavour
 from .exports import EVENT_COLUMNS, event_records, events_csv
 from .forms import PRIVACY_NOTICE, RegistrationForm
 from .ical import calendar_bytes
-from .models import RegistrationStatus
+from .models import Registration, RegistrationStatus
 from .selectors import calendar_events, month_events, public_event
-from .services import registration_create
+from .services import registration_cancel, registration_create
 
 
 def _council_or_404(council_slug):
@@ -150,3 +151,20 @@ def events_export_view(request, council_slug: str, fmt: str):
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{council.slug}-etkinlikler.csv"'
     return response
+
+
+@login_required
+@require_POST
+def account_registration_cancel_view(request, pk: int):
+    """The member area's "cancel my registration": only a registration under one's own e-mail."""
+    registration = get_object_or_404(
+        Registration.objects.exclude(status=RegistrationStatus.CANCELLED),
+        pk=pk,
+        email__iexact=request.user.email,
+    )
+    registration_cancel(actor=request.user, registration=registration)
+    messages.success(
+        request,
+        _("“%(event)s” kaydınız iptal edildi.") % {"event": registration.event.title},
+    )
+    return redirect("core:account")

@@ -8,8 +8,10 @@ class OutreachConfig(AppConfig):
     verbose_name = _("İletişim ve temsil")
 
     def ready(self) -> None:
-        from santral.core.registry import register_demo_loader
+        from santral.core.registry import register_account_provider, register_demo_loader
 
         from .demo import load_outreach_demo
+        from .selectors import account_subscriptions
 
         register_demo_loader("outreach", load_outreach_demo)
+        register_account_provider(account_subscriptions)

@@ -20,6 +20,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from santral.content.models import DocumentPage, NewsPage, PublicationPage
+from santral.core.registry import AccountSection
+from santral.core.text import turkish_capfirst_text
 from santral.councils.models import Body, Council
 from santral.events.models import EventPage
 
@@ -397,7 +399,7 @@ def recent_items(
             found.append(
                 RecentItem(
                     pk=page.pk,
-                    kind=str(model._meta.verbose_name).capitalize(),
+                    kind=turkish_capfirst_text(str(model._meta.verbose_name)),
                     title=page.title,
                     summary=page.intro.strip(),
                     url=absolute(page.get_url() or ""),
@@ -405,3 +407,15 @@ def recent_items(
                 )
             )
     return sorted(found, key=lambda item: (item.published_at, item.pk), reverse=True)
+
+
+def account_subscriptions(user):
+    """The member area's "my subscriptions": newsletter subscriptions of the user's e-mail."""
+    rows = list(
+        Subscriber.objects.filter(email_key=(user.email or "").strip().casefold())
+        .exclude(status=SubscriberStatus.UNSUBSCRIBED)
+        .select_related("council")
+        .prefetch_related("topics")
+        .order_by("council__name")
+    )
+    return AccountSection(20, "outreach/_account_subscriptions.html", {"subscriptions": rows})

@@ -9,6 +9,7 @@ from santral.events.models import EventPage
 
 from . import backoffice as views
 from .backoffice import managed_councils
+from .dashboard import outreach_panels
 
 C = "iletisim/<int:council_id>/"
 
@@ -108,3 +109,8 @@ def event_participation_button(page, user, view_name, next_url=None):
             icon_name="group",
             priority=40,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_outreach_panels(request, panels):
+    panels.extend(outreach_panels(request.user))

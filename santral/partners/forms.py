@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from santral.budget.forms import BudgetLineChoiceField
 from santral.budget.models import BudgetLine
 from santral.councils.models import Body
 from santral.councils.permissions import Capability, councils_with_capability
@@ -238,10 +239,10 @@ class ResourceLineForm(forms.Form):
         initial=ResourceSource.UNCOVERED,
         error_messages={**REQUIRED, "invalid_choice": gettext_lazy("Karşılanma yolu geçersiz.")},
     )
-    budget_line = forms.ModelChoiceField(
+    budget_line = BudgetLineChoiceField(
         label=gettext_lazy("Bütçe satırı (bütçeden karşılanacaksa)"),
-        queryset=BudgetLine.objects.none(),
         required=False,
+        show_year=True,
         error_messages={"invalid_choice": gettext_lazy("Bilinmeyen bütçe satırı.")},
     )
     organisation = forms.ModelChoiceField(
@@ -253,9 +254,7 @@ class ResourceLineForm(forms.Form):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["budget_line"].queryset = BudgetLine.objects.filter(
-            council=council
-        ).select_related("paying_unit")
+        self.fields["budget_line"].queryset = BudgetLine.objects.filter(council=council)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             affiliations__council=council
         ).order_by("sort_key")

@@ -18,7 +18,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from santral.core.fields import NameField
-from santral.core.money import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS, validate_money_bound
+from santral.core.money import (
+    MONEY_DECIMAL_PLACES,
+    MONEY_MAX_DIGITS,
+    format_money,
+    validate_money_bound,
+)
 from santral.core.text import clean_name, name_key, turkish_slugify, turkish_sort_key
 
 from .querysets import OrganisationQuerySet, ProjectQuerySet, SupportRequestQuerySet
@@ -474,7 +479,7 @@ class ProjectContribution(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.amount} TL"
+        return f"{self.organisation}: {format_money(self.amount)}"
 
 
 class CouncilLetterhead(models.Model):

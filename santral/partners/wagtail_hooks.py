@@ -28,6 +28,7 @@ from .backoffice_resources import (
     resource_plan_index_view,
     resource_plan_view,
 )
+from .dashboard import partner_panels
 from .models import (
     Affiliation,
     ConsentText,
@@ -106,3 +107,8 @@ def register_resource_plan_menu_item():
         icon_name="list-ul",
         order=298,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_panels(request, panels):
+    panels.extend(partner_panels(request.user))

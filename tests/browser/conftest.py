@@ -66,6 +66,42 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
+# live site URL → (its environment, its mail folder), for the helpers below.
+_LIVE_SITES: dict[str, tuple[dict, Path]] = {}
+
+
+@pytest.fixture
+def run_tasks(live_site):
+    """Run the live site's queued tasks as its worker would (all queues, then exit).
+
+    Returns the texts of every e-mail the site has written so far, oldest first.
+    """
+    env, mail_folder = _LIVE_SITES[live_site]
+
+    def run() -> list[str]:
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "db_worker",
+                "--batch",
+                "--queue-name",
+                "*",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        files = sorted(mail_folder.glob("*.log"), key=lambda f: f.stat().st_mtime)
+        return [f.read_text(encoding="utf-8", errors="replace") for f in files]
+
+    return run
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -86,6 +122,8 @@ def live_site(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{folder / 'santral.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
         "DEBUG": "1",
+        # Mail as files, so a journey can read the message a person would receive.
+        "EMAIL_URL": f"file://{folder / 'mail'}",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -109,6 +147,7 @@ def live_site(tmp_path_factory):
                 time.sleep(0.1)
         else:
             pytest.fail("Santral sunucusu 10 saniyede açılmadı.")
+        _LIVE_SITES[url] = (env, folder / "mail")
         yield url
     finally:
         server.terminate()

@@ -1,22 +1,16 @@
-"""Turkish money formatting: 1234567.8 → "1.234.567,80"."""
+"""`tl`: an amount without its currency, in the active language (1.234.567,80 in Turkish).
 
-from decimal import Decimal
+Kept for the budget templates; it is santral/core/money.py's `format_amount`, the same
+function as the core `amount` filter (`{% load money %}`)."""
 
 from django import template
+
+from santral.core.money import format_amount
 
 register = template.Library()
 
 
 @register.filter
 def tl(value) -> str:
-    """Format an amount the Turkish way, always with two decimals (kuruş)."""
-    if value is None or value == "":
-        return ""
-    amount = Decimal(value).quantize(Decimal("0.01"))
-    sign = "-" if amount < 0 else ""
-    whole, _dot, cents = f"{abs(amount):.2f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}{'.'.join(groups)},{cents}"
+    """Format an amount in the active language, always with two decimals (kuruş)."""
+    return format_amount(value)

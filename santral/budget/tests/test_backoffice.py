@@ -159,7 +159,8 @@ def test_pages_use_a_constant_number_of_queries(client, cast, fixture_budget):
 def test_treasurer_reverses_a_workflow_payment_from_the_back_office(client, cast, fixture_budget):
     paid = fixture_budget["paid"]
     client.force_login(cast.treasurer_a)
-    assert "Ödemeyi ters çevir" in client.get(_url(cast.council_a)).content.decode()
+    step_url = reverse("santral_budget_expenditure", args=[cast.council_a.pk, 2026, paid.pk])
+    assert "Ödemeyi ters çevir" in client.get(step_url).content.decode()
     before = LedgerEntry.objects.count()
     response = client.post(
         _url(cast.council_a),

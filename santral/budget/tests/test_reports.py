@@ -58,7 +58,7 @@ def test_csv_xlsx_pdf_html_api_agree_to_the_kurus(client, cast, fixture_budget):
     ]
     assert sheet["C2"].value == "01.1.1" and sheet["C2"].data_type == "s"
     konsolide = book["konsolide"]
-    assert Decimal(str(konsolide.cell(konsolide.max_row, 4).value)) == Decimal("6336.06")
+    assert Decimal(str(konsolide.cell(konsolide.max_row, 3).value)) == Decimal("6336.06")
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report_pdf(report))).pages)
     for key in ORDER:
@@ -205,5 +205,6 @@ def test_excel_serial_dates_and_chart_coordinates_stay_decimal():
         [("Ocak", Decimal("100.00")), ("Şubat", Decimal("50.00")), ("Mart", Decimal("0.00"))],
         title="Kalan",
     )
-    # 640 px wide, 60 px padding, three points: x = 60, 320, 580; y from 24 (top) to 216.
-    assert 'points="60.0,24.0 320.0,120.0 580.0,216.0"' in svg
+    # 640 px wide, 96 px for the y-axis and 24 on the right: x = 96, 356, 616; y from 24
+    # (the top tick, 100) to 216 (the bottom tick, 0).
+    assert 'points="96.0,24.0 356.0,120.0 616.0,216.0"' in svg

@@ -254,8 +254,10 @@ def test_request_exceeding_line_is_refused(cast):
     first = _request(cast, line, amount="700.00")
     expenditure_approve(actor=cast.treasurer_a, expenditure=first)
     second = _request(cast, line, amount="400.00")
-    with pytest.raises(ValidationError, match="aşıyor"):
+    with pytest.raises(ValidationError, match="aşıyor") as refused:
         expenditure_approve(actor=cast.treasurer_a, expenditure=second)
+    # Amounts in the message as everywhere else in the back office (not "400.00 TL").
+    assert "Talep (400,00 TL) satırda kalan tutarı (300,00 TL)" in refused.value.messages[0]
 
 
 def test_entries_are_immutable_and_corrected_by_reversal(cast):

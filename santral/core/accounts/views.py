@@ -7,9 +7,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from ..registry import account_sections
 from .sessions import LOGIN_AT_KEY, sessions_sign_out_others
+
+
+@login_required
+@require_safe
+def account_view(request):
+    """The member area: my registrations, my subscriptions, my data. Reads only."""
+    return render(
+        request,
+        "core/account.html",
+        {"sections": account_sections(request.user), "account_user": request.user},
+    )
 
 
 @login_required

@@ -13,7 +13,9 @@ from django.urls import reverse
 from santral.core import display
 from santral.core.models import AuditRecord
 
-CSS = Path(__file__).resolve().parents[2] / "static" / "santral" / "css" / "site.css"
+CSS_DIR = Path(__file__).resolve().parents[2] / "static" / "santral" / "css"
+# The design system (tokens, components) and the app rules after it.
+STYLESHEETS = [CSS_DIR / "design.css", CSS_DIR / "site.css"]
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +94,7 @@ def test_get_shows_the_form_and_never_writes(client):
 
 
 def test_stylesheet_honours_contrast_forced_colours_and_uses_rem():
-    css = CSS.read_text()
+    css = "\n".join(sheet.read_text() for sheet in STYLESHEETS)
     assert "@media (prefers-contrast: more)" in css
     assert "@media (forced-colors: active)" in css
     assert "html.display-contrast" in css and "html.display-large" in css

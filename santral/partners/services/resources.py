@@ -17,7 +17,7 @@ from santral.budget.models import BudgetLine, Expenditure
 from santral.budget.services import expenditure_request
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
-from santral.core.text import clean_name
+from santral.core.text import clean_name, turkish_lower_text
 from santral.councils.models import Membership, Role
 from santral.councils.permissions import can_manage_partners
 from santral.events.models import EventPage
@@ -262,7 +262,7 @@ def resource_line_request_support(
         "quantity": f"{quantity:f}",
         "unit": line.unit,
         "what": line.description,
-        "kind": line.get_kind_display().lower(),
+        "kind": turkish_lower_text(line.get_kind_display()),
     }
     return support_request_create(
         actor=actor,
@@ -270,7 +270,7 @@ def resource_line_request_support(
         organisation=target,
         subject=(
             _("%(event)s için %(kind)s desteği")
-            % {"event": line.event.title, "kind": line.get_kind_display().lower()}
+            % {"event": line.event.title, "kind": turkish_lower_text(line.get_kind_display())}
         )[:200],
         text=text,
         needed_by=start.date(),

@@ -1,0 +1,167 @@
+"""What every browser test checks on a page, in one place (issue 19).
+
+`audit_page` opens a URL and reports, as readable strings, every problem a reader would meet:
+a status other than 200, the wrong `lang`/`dir`, a page wider than the window (sideways
+scroll), a serious or critical axe-core finding, and — on English and Arabic pages — Turkish
+interface text: a text node equal to one of our Turkish source strings (from the compiled
+catalogue, so every string we ship is covered), a Turkish month or day name, or a Turkish
+quarter label ("2026 Ç1"). User content (a Turkish news title, a council's name) is not
+interface text: it is skipped when it sits inside an element whose `lang` is not the page's.
+
+Signing in with the second factor computes the TOTP code from the demo secret (RFC 6238).
+"""
+
+from __future__ import annotations
+
+import base64
+import gettext
+import hashlib
+import hmac
+import re
+import struct
+import time
+from functools import cache
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+ROOT = Path(__file__).resolve().parents[2]
+BLOCKING = {"serious", "critical"}
+LANGUAGE_PREFIX = {"tr": "", "en": "/en", "ar": "/ar"}
+WIDTHS = (1366, 360)
+
+TURKISH_CALENDAR_WORDS = {
+    *"Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık".split(),
+    *"Pazartesi Salı Çarşamba Perşembe Cuma Cumartesi Pazar".split(),
+}
+QUARTER = re.compile(r"\b\d{4} Ç[1-4]\b")
+
+# Text nodes written in the page's language: skip scripts, styles and anything inside an
+# element that declares another language (user content keeps its own lang).
+_TEXT_NODES = """
+(pageLang) => {
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, noscript, template')) continue;
+    const owner = parent.closest('[lang]');
+    if (owner && owner.getAttribute('lang').split('-')[0] !== pageLang) continue;
+    const text = node.textContent.replace(/\\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    const owner = element.closest('[lang]');
+    if (owner && owner.getAttribute('lang').split('-')[0] !== pageLang) continue;
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = (element.getAttribute(name) || '').trim();
+      if (value) texts.push(value);
+    }
+  }
+  return texts;
+}
+"""
+
+
+@cache
+def turkish_interface_strings(language: str) -> frozenset[str]:
+    """Our Turkish source strings whose translation into `language` differs from them."""
+    catalogue = ROOT / "locale" / language / "LC_MESSAGES" / "django.mo"
+    with catalogue.open("rb") as handle:
+        messages = gettext.GNUTranslations(handle)._catalog
+    found = set()
+    for msgid, msgstr in messages.items():
+        if isinstance(msgid, tuple):  # plural forms: (msgid, index)
+            msgid = msgid[0]
+        if not msgid or not isinstance(msgstr, str) or msgstr == msgid:
+            continue
+        text = " ".join(msgid.split())
+        # Only whole interface phrases: placeholders and one-letter words say nothing.
+        if len(text) >= 3 and "%" not in text and "{" not in text:
+            found.add(text)
+    return frozenset(found)
+
+
+def turkish_text_on(page, language: str) -> list[str]:
+    if language == "tr":
+        return []
+    interface = turkish_interface_strings(language)
+    problems = []
+    for text in page.evaluate(_TEXT_NODES, language):
+        words = set(re.findall(r"\w+", text))
+        if text in interface or words & TURKISH_CALENDAR_WORDS or QUARTER.search(text):
+            problems.append(text[:80])
+    return sorted(set(problems))
+
+
+def overflow_of(page) -> int:
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def axe_problems(page) -> list[str]:
+    results = Axe().run(page).response
+    if len(results["passes"]) <= 5:
+        return ["axe did not run"]
+    return [
+        f"{violation['id']} ({violation['impact']}) {[n['target'] for n in violation['nodes']][:3]}"
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def audit_page(page, url: str, language: str, label: str, screenshots: Path | None) -> list[str]:
+    """Every problem of one page as `label: problem` strings (empty when the page is right)."""
+    response = page.goto(url)
+    if response is None or response.status != 200:
+        return [f"{label}: HTTP {response.status if response else 'none'} {url}"]
+    problems = []
+    if page.get_attribute("html", "lang") != language:
+        problems.append(f"{label}: lang={page.get_attribute('html', 'lang')}")
+    expected_dir = "rtl" if language == "ar" else "ltr"
+    if page.get_attribute("html", "dir") != expected_dir:
+        problems.append(f"{label}: dir={page.get_attribute('html', 'dir')}")
+    if (overflow := overflow_of(page)) > 0:
+        problems.append(f"{label}: {overflow} px sideways scroll")
+    problems += [f"{label}: axe {problem}" for problem in axe_problems(page)]
+    problems += [f"{label}: Turkish text {text!r}" for text in turkish_text_on(page, language)]
+    if screenshots is not None:
+        page.screenshot(path=str(screenshots / f"{label.replace(' ', '-')}.png"))
+    return problems
+
+
+def watch_csp(page) -> list[str]:
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return errors
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((time.time() if at is None else at) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def sign_in(page, live_site: str, email: str, password: str, totp_secret: str | None) -> None:
+    """Sign in through allauth as a person would (password, then the TOTP code if asked)."""
+    page.goto(live_site + "/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.wait_for_load_state()
+    if page.locator("input[name=code]").count():
+        if totp_secret is None:
+            raise AssertionError(f"{email} was asked for a TOTP code but has no secret")
+        page.fill("input[name=code]", totp_code(totp_secret))
+        page.locator("form button[type=submit], form input[type=submit]").last.click()
+        page.wait_for_load_state()
