@@ -217,11 +217,11 @@ def shared_content_activity(limit: int) -> list[ActivityItem]:
     return [_as_activity(page) for page in shared_items(limit)]
 
 
-def sitemap_pages() -> list[SantralContentPage]:
+def sitemap_pages(limit: int = 5000) -> list[SantralContentPage]:
     pages: list[SantralContentPage] = []
     for kind in LIST_KINDS.values():
         pages.extend(
-            public_items(kind.model, extra_related=()).order_by("-last_published_at")[:5000]
+            public_items(kind.model, extra_related=()).order_by("-last_published_at")[:limit]
         )
     return pages
 

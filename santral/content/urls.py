@@ -5,7 +5,11 @@ from . import views
 
 app_name = "content"
 
-sitemaps = {"councils": views.CouncilSitemap, "content": views.ContentSitemap}
+sitemaps = {
+    "lists": views.ListSitemap,
+    "councils": views.CouncilSitemap,
+    "content": views.ContentSitemap,
+}
 
 urlpatterns = [
     path("haberler/", views.content_list_view, {"kind": "news"}, name="hub_news"),

@@ -187,11 +187,24 @@ class HubAtomFeed(Feed):
         return [topic.name for topic in item.topics.all()]
 
 
-class ContentSitemap(Sitemap):
+class _LanguageSitemap(Sitemap):
+    """Each location in Turkish, /en/ and /ar/, every one naming the others (hreflang) and
+    the Turkish one as x-default (docs/public-site.md)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ContentSitemap(_LanguageSitemap):
     """Every published, public content page (council home pages come from the page tree)."""
 
+    # Three languages a page: the newest 4 000 of each kind keep the whole sitemap under
+    # 50 000 locations in one file (older items stay reachable through the lists).
+    per_kind = 4000
+
     def items(self):
-        return sitemap_pages()
+        return sitemap_pages(limit=self.per_kind)
 
     def location(self, item):
         return xml_safe(item.url)
@@ -200,7 +213,27 @@ class ContentSitemap(Sitemap):
         return item.last_published_at
 
 
-class CouncilSitemap(Sitemap):
+class ListSitemap(_LanguageSitemap):
+    """The hub's list pages: news, events, documents, publications, councils, open data."""
+
+    changefreq = "daily"
+    url_names = (
+        "content:hub_news",
+        "events:hub_events",
+        "content:hub_documents",
+        "content:hub_publications",
+        "councils:directory",
+        "opendata:hub",
+    )
+
+    def items(self):
+        return list(self.url_names)
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CouncilSitemap(_LanguageSitemap):
     def items(self):
         return list(Council.objects.listed().select_related("home_page").order_by("sort_key"))
 
