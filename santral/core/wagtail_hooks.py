@@ -7,7 +7,9 @@ of twenty-five; a submenu none of whose entries is shown disappears. Grouping go
 (stable in every interface language), not by label.
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
@@ -26,7 +28,7 @@ MENU_GROUPS = (
     ("santral-budget", _("Bütçe"), "table", 230, ("/butce/", "/butce-kodlari/")),
     (
         "santral-partners",
-        _("Paydaşlar ve kaynaklar"),
+        _("Paydaşlar"),
         "group",
         250,
         (
@@ -123,3 +125,10 @@ def council_reports_only(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if _admin_path(str(item.url)).startswith(COUNCIL_REPORTS)
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def task_panel_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("santral/css/backoffice-panels.css")
+    )
