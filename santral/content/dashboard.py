@@ -25,9 +25,10 @@ IN_PROGRESS = WorkflowState.STATUS_IN_PROGRESS
 HOME_PATH_LENGTH = 3 * Page.steplen  # root → hub → council home
 
 
-def _pages_in_moderation() -> QuerySet[Page]:
+def _pages_in_moderation(**state) -> QuerySet[Page]:
+    """Pages with a workflow in progress; `state` narrows that same workflow state (one join)."""
     return (
-        Page.objects.filter(_workflow_states__status=IN_PROGRESS)
+        Page.objects.filter(_workflow_states__status=IN_PROGRESS, **state)
         .annotate(
             waiting_since=F("_workflow_states__created_at"),
             home_path=Substr("path", 1, HOME_PATH_LENGTH),
@@ -45,7 +46,7 @@ def pages_awaiting_my_approval(user) -> QuerySet[Page]:
 
 def my_pages_awaiting_approval(user) -> QuerySet[Page]:
     """The pages I submitted that still wait for approval."""
-    return _pages_in_moderation().filter(_workflow_states__requested_by=user)
+    return _pages_in_moderation(_workflow_states__requested_by=user)
 
 
 def moderated_councils_for_editor(user):

@@ -79,3 +79,12 @@ def test_the_panels_read_with_a_constant_number_of_queries(client, cast, moderat
     assert dashboard_panels(client, cast.admin_a)[TO_APPROVE][0] == 6
     assert panel_queries(content_panels, cast.editor_a) == editor_one
     assert panel_queries(content_panels, cast.admin_a) == admin_one
+
+
+def test_a_page_counts_as_mine_only_while_my_own_submission_waits(client, cast, moderated):
+    (page,) = _submitted(cast.council_a, cast.editor_a)
+    page.current_workflow_state.cancel(user=cast.editor_a)
+    page.get_workflow().start(page, cast.admin_a)  # now waiting on the admin's submission
+
+    assert dashboard_panels(client, cast.editor_a)[MINE][0] == 0
+    assert dashboard_panels(client, cast.admin_a)[TO_APPROVE][0] == 1
