@@ -109,6 +109,7 @@ RESERVED_SLUGS = frozenset(
         "search",
         "sitemap",
         "static",
+        "tasarim",
         "tr",
         "yayinlar",
     }
