@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from santral.core.demo import upsert
+from santral.core.demo import demo_image, upsert
 from santral.councils.demo import founding_text
 from santral.councils.models import Body, Council, CouncilHomePage, HubHomePage
 
@@ -26,7 +26,7 @@ from .models import (
     Topic,
 )
 from .pdf import simple_pdf
-from .services import content_page_create, content_translation_set
+from .services import content_page_create, content_page_update, content_translation_set
 
 DEMO_NOTE = "Bu içerik Santral'ın tanıtım (demo) verisidir."
 # In the demo PDFs: a page's search text holds its intro and its files' text, and the
@@ -174,6 +174,30 @@ def _banner(title: str):
     return image
 
 
+# Lead images of demo news (santral/core/demo_assets/, own work, CC0):
+# (news slug, file, image title, alt text).
+NEWS_IMAGES = [
+    (
+        "kadin-meclisi-mahalle-bulusmalari",
+        "kadin-meclisi-kapak.png",
+        "Kadın Meclisi buluşması görseli (demo)",
+        "Bir halka oluşturan renkli daireler: bir araya gelen insanları anlatan soyut çizim",
+    ),
+    (
+        "genclik-meclisi-iklim-atolyesi",
+        "iklim-atolyesi-kapak.png",
+        "İklim atölyesi görseli (demo)",
+        "Güneşe doğru yükselen yeşil yaprak biçimleri: iklim atölyesini anlatan soyut çizim",
+    ),
+    (
+        "city-council-network-launched",
+        "konsey-agi-kapak.png",
+        "Konsey ağı görseli (demo)",
+        "Çizgilerle birbirine bağlanan noktalar: konseylerin ağını anlatan soyut çizim",
+    ),
+]
+
+
 def _ensure(parent, slug: str, page, *, files=(), topics=()) -> None:
     if parent.get_children().filter(slug=slug).exists():
         return
@@ -260,6 +284,13 @@ def load_content_demo(stdout=None) -> None:
         ),
     ]
     banner = _banner("Santral tanıtım görseli (demo)")
+    images = {
+        slug: (
+            demo_image(filename, title=title, description=alt, renditions=("fill-640x360",)),
+            alt,
+        )
+        for slug, filename, title, alt in NEWS_IMAGES
+    }
     # The body goes on from the intro: search_text holds both, and a body that repeated
     # the intro showed the same sentence twice in its search snippet.
     for slug, title, intro, text, language, shared, topics in news:
@@ -272,10 +303,20 @@ def load_content_demo(stdout=None) -> None:
                 body=f"<p>{text}</p><p>{DEMO_NOTE}</p>",
                 language=language,
                 is_shared=shared,
-                lead_image=banner if slug == "bilgi-santrali-yayinda" else None,
-                lead_image_alt="Koyu mavi zemin üzerinde üç renkli dikey şerit (demo görseli)",
+                lead_image=images[slug][0] if slug in images else banner,
+                lead_image_alt=images[slug][1]
+                if slug in images
+                else "Koyu mavi zemin üzerinde üç renkli dikey şerit (demo görseli)",
             ),
             topics=topics,
+        )
+    # Demo databases made before these images existed get them once, as a new revision.
+    for page in NewsPage.objects.child_of(home).filter(
+        slug__in=list(images), lead_image__isnull=True
+    ):
+        image, alt = images[page.slug]
+        content_page_update(
+            actor=None, page=page, publish=True, lead_image=image, lead_image_alt=alt
         )
 
     decision = _demo_document(

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from santral.core.demo import upsert
+from santral.core.demo import demo_image, upsert
 
 from .models import Body, BodyMember, Council, District, Province
 from .services import (
@@ -66,6 +66,38 @@ COUNCILS = [
         "website": "",
     },
 ]
+
+# Each demo council's logo and cover (santral/core/demo_assets/, own work, CC0):
+# (logo file, logo alt text, cover file, cover alt text).
+COUNCIL_IMAGES = {
+    "adana-buyuksehir": (
+        "adana-buyuksehir-logo.png",
+        "Adana Büyükşehir Kent Konseyi logosu: lacivert kare üzerinde beyaz AB harfleri",
+        "adana-buyuksehir-kapak.png",
+        "Nehir, taş köprü kemerleri ve güneş: Adana'yı anlatan soyut çizim",
+    ),
+    "seyhan": (
+        "seyhan-logo.png",
+        "Seyhan Kent Konseyi logosu: turuncu kare üzerinde beyaz S harfi",
+        "seyhan-kapak.png",
+        "Baraj gölünün dalgaları: turuncu tonlarda soyut çizim",
+    ),
+    "cukurova": (
+        "cukurova-logo.png",
+        "Çukurova Kent Konseyi logosu: yeşil kare üzerinde beyaz Ç harfi",
+        "cukurova-kapak.png",
+        "Sürülmüş tarlalar ve pamuk sıraları: yeşil tonlarda soyut çizim",
+    ),
+    "ceyhan": (
+        "ceyhan-logo.png",
+        "Ceyhan Kent Konseyi logosu: mor kare üzerinde beyaz C harfi",
+        "ceyhan-kapak.png",
+        "Ceyhan Nehri ve köprüsü: mor tonlarda soyut çizim",
+    ),
+}
+# The renditions the cards and the council page use (templates/councils/_council_card.html).
+LOGO_RENDITIONS = ("max-160x160",)
+COVER_RENDITIONS = ("fill-640x360",)
 
 COOPERATING_INSTITUTIONS = [
     "Adana Büyükşehir Belediyesi Destek Hizmetleri Daire Başkanlığı",
@@ -243,6 +275,22 @@ def load_councils_demo(stdout=None) -> None:
         elif any(getattr(council, name) != value for name, value in fields.items()):
             council = council_update(actor=None, council=council, **fields)
         councils[spec["slug"]] = council
+        logo_file, logo_alt, cover_file, cover_alt = COUNCIL_IMAGES[spec["slug"]]
+        images = {
+            "logo_image": demo_image(
+                logo_file,
+                title=f"{spec['name']} logosu (demo)",
+                description=logo_alt,
+                renditions=LOGO_RENDITIONS,
+            ),
+            "cover_image": demo_image(
+                cover_file,
+                title=f"{spec['name']} kapak görseli (demo)",
+                description=cover_alt,
+                renditions=COVER_RENDITIONS,
+            ),
+        }
+        upsert(Council, pk=council.pk, defaults=images)
 
     for slug, bodies in (("adana-buyuksehir", _adana_bodies()), ("seyhan", _seyhan_bodies())):
         council = councils[slug]

@@ -110,6 +110,7 @@ RESERVED_SLUGS = frozenset(
         "search",
         "sitemap",
         "static",
+        "tasarim",
         "tr",
         "yayinlar",
     }

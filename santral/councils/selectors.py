@@ -11,7 +11,14 @@ def council_directory(
     *, province: Province | None = None, kind: str | None = None
 ) -> QuerySet[Council]:
     """Councils in the public directory, in Turkish alphabetical order."""
-    councils = Council.objects.listed().with_location().select_related("home_page")
+    # Cards show the logo and cover (Wagtail images): loaded with their renditions, so a
+    # page of cards costs the same few queries however many councils it shows.
+    councils = (
+        Council.objects.listed()
+        .with_location()
+        .select_related("home_page", "logo_image", "cover_image")
+        .prefetch_related("logo_image__renditions", "cover_image__renditions")
+    )
     if province is not None:
         councils = councils.filter(province=province)
     if kind:
