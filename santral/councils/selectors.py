@@ -73,3 +73,17 @@ def recent_councils_activity(limit: int) -> list[ActivityItem]:
         )
         for council in councils
     ]
+
+
+def council_for_home(council_id: int) -> Council:
+    """A council with what its home page shows first: place, logo and cover image."""
+    return (
+        Council.objects.with_location()
+        .select_related("logo_image", "cover_image")
+        .prefetch_related("logo_image__renditions", "cover_image__renditions")
+        .get(pk=council_id)
+    )
+
+
+def council_slug_exists(slug: str) -> bool:
+    return Council.objects.filter(slug=slug).exists()

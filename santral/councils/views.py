@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from .forms import DirectoryFilterForm
-from .selectors import council_directory, provinces_with_councils
+from .selectors import council_directory, council_slug_exists, provinces_with_councils
 
 
 def council_directory_view(request):
@@ -24,3 +25,23 @@ def council_directory_view(request):
         "councils/directory.html",
         {"form": form, "page": page, "councils": page.object_list, "query": query.urlencode()},
     )
+
+
+class HttpResponsePermanentRedirectKeepMethod(HttpResponsePermanentRedirect):
+    status_code = 308
+
+
+def legacy_council_redirect_view(request, slug: str, rest: str = ""):
+    """`/konseyler/<slug>/…` (the old scheme) → `/<slug>/…`, language prefix kept.
+
+    GET and HEAD answer 301; other methods 308 so that a form posted to an old address
+    keeps its method and body. A slug that names no council answers 404.
+    """
+    if not council_slug_exists(slug):
+        raise Http404
+    old = f"/konseyler/{slug}/"
+    full_path = request.get_full_path()
+    target = full_path.replace(old, f"/{slug}/", 1)
+    if request.method in ("GET", "HEAD"):
+        return HttpResponsePermanentRedirect(target)
+    return HttpResponsePermanentRedirectKeepMethod(target)
