@@ -16,3 +16,7 @@ class CouncilsConfig(AppConfig):
 
         register_activity_provider(recent_councils_activity)
         register_demo_loader("councils", load_councils_demo)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

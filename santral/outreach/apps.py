@@ -13,3 +13,7 @@ class OutreachConfig(AppConfig):
         from .demo import load_outreach_demo
 
         register_demo_loader("outreach", load_outreach_demo)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()
