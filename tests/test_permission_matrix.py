@@ -373,20 +373,20 @@ RULES: list[Rule] = [
     public(r"api/", "public read-only API"),
     # --- Public site ----------------------------------------------------------------------
     public(
-        r"konseyler/<slug:slug>/butce/<int:year>/rapor",
+        r"<slug:slug>/butce/<int:year>/rapor",
         "public budget export",
         values={"slug": "council.slug", "fmt": "csv"},
     ),
     staff(
-        r"konseyler/<slug:slug>/butce/<int:year>/defter",
+        r"<slug:slug>/butce/<int:year>/defter",
         "ledger download: public only with transparency 'lines'; A shows totals",
         MONEY_VIEW_A,
         values={"slug": "council.slug", "fmt": "csv"},
     ),
-    public(r"konseyler/<slug:slug>/butce/", "public budget", values={"slug": "council.slug"}),
+    public(r"<slug:slug>/butce/", "public budget", values={"slug": "council.slug"}),
     # Open data (santral/opendata): public pages, catalogue files and downloads.
     public(
-        r"konseyler/<slug:slug>/(acik-veri|katalog)",
+        r"<slug:slug>/(acik-veri|katalog)",
         "open-data pages and council catalogue",
         values={"slug": "council.slug", "key": "etkinlikler", "fmt": "jsonld"},
     ),
@@ -418,20 +418,25 @@ RULES: list[Rule] = [
         CONTENT_A,
         values={"page_id": "news"},
     ),
+    public(r"<slug:council_slug>/bulten/$", "subscribe form (anyone may write)", post="open"),
     public(
-        r"konseyler/<slug:council_slug>/bulten/$", "subscribe form (anyone may write)", post="open"
-    ),
-    public(
-        r"konseyler/<slug:council_slug>/bulten/onay/",
+        r"<slug:council_slug>/bulten/onay/",
         "confirm link (token; GET only shows)",
         post="open",
         values={"token": "subscriber.confirm_token"},
     ),
     public(
-        r"konseyler/<slug:council_slug>/bulten/ayril/",
+        r"<slug:council_slug>/bulten/ayril/",
         "unsubscribe link (token)",
         post="open",
         values={"token": "subscriber.unsubscribe_token"},
+    ),
+    # The old /konseyler/<slug>/… addresses answer a permanent redirect to /<slug>/….
+    public(
+        r"konseyler/<slug:slug>/",
+        "old council address: 301 (308 for POST) to the new one",
+        ok=(REDIRECT,),
+        values={"slug": "council.slug", "rest": "butce/2026/"},
     ),
     staff(r"kurum-paneli/$", "liaison dashboard", frozenset({LIAISON})),
     post_only(

@@ -17,3 +17,7 @@ class BudgetConfig(AppConfig):
         # Posted ledger entries never change (there is no draft state: an entry exists only
         # once posted); deleting the user who posted one only clears created_by.
         register_immutable("budget_ledgerentry", nullable=("created_by_id",))
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

@@ -375,5 +375,5 @@ def load_budget_demo(stdout=None) -> None:
         count = Expenditure.objects.filter(council=council, fiscal_year=YEAR).count()
         stdout.write(
             f"  Bütçe demosu: {council.name} {YEAR} — {count} harcama talebi, "
-            f"/konseyler/{council.slug}/butce/{YEAR}/\n"
+            f"/{council.slug}/butce/{YEAR}/\n"
         )

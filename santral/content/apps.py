@@ -21,3 +21,7 @@ class ContentConfig(AppConfig):
         register_activity_provider(recent_content_activity)
         register_shared_provider(shared_content_activity)
         register_demo_loader("content", load_content_demo)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

@@ -49,9 +49,11 @@ LOGIN_VIEWS = frozenset({"account_login", "wagtailadmin_login"})
 SECOND_FACTOR_VIEWS = frozenset({"mfa_activate_totp", "mfa_authenticate", "mfa_reauthenticate"})
 BACKOFFICE_HOME = "wagtailadmin_home"
 # URL kwargs whose value is a secret (newsletter tokens, e-mail keys, reset links).
-SECRET_KWARGS = frozenset({"token", "key", "uidb64", "uidb36"})
-# A bare `slug` names the council only on these routes (e.g. /konseyler/<slug>/butce/...).
-_COUNCIL_SLUG_ROUTE = re.compile(r"(?:^|/)(?:konseyler|councils)/<slug:slug>/")
+# `rest` is the tail of an old /konseyler/<slug>/<rest> address, which may hold a token.
+SECRET_KWARGS = frozenset({"token", "key", "uidb64", "uidb36", "rest"})
+# A bare `slug` names the council only on these routes: the council's own address
+# (/<slug>/butce/...), the old /konseyler/<slug>/... and the API's councils/<slug>/....
+_COUNCIL_SLUG_ROUTE = re.compile(r"^<slug:slug>/|(?:^|/)(?:konseyler|councils)/<slug:slug>/")
 DEFAULT_ANONYMOUS_PER_MINUTE = 60
 
 

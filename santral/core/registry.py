@@ -94,3 +94,36 @@ def account_sections(user) -> list[AccountSection]:
     """The blocks every app offers this user, in their order (reads only)."""
     sections = [provider(user) for provider in _account_providers]
     return sorted((s for s in sections if s is not None), key=lambda s: s.order)
+
+
+@dataclass(frozen=True)
+class CouncilHomeSection:
+    """A section of a council's home page offered by an app above councils.
+
+    `provider(council)` reads what the section shows, in a fixed number of queries, and
+    returns something falsy when there is nothing to show (the section is then left out).
+    `template` renders it with `section` (the provider's result), `council_obj` and `page`.
+    Sections appear by `order`.
+    """
+
+    key: str
+    order: int
+    template: str
+    provider: Callable[[object], object]
+
+
+_council_home_sections: dict[str, CouncilHomeSection] = {}
+
+
+def register_council_home_section(section: CouncilHomeSection) -> None:
+    _council_home_sections[section.key] = section
+
+
+def council_home_sections(council) -> list[tuple[CouncilHomeSection, object]]:
+    """The sections that have something to show for this council, in order."""
+    shown = []
+    for section in sorted(_council_home_sections.values(), key=lambda s: (s.order, s.key)):
+        data = section.provider(council)
+        if data:
+            shown.append((section, data))
+    return shown

@@ -21,3 +21,7 @@ class CouncilsConfig(AppConfig):
         register_activity_provider(recent_councils_activity)
         register_demo_loader("councils", load_councils_demo)
         register_account_provider(account_memberships)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

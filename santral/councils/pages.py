@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from santral.core.registry import latest_activity, shared_with_network
+from santral.core.registry import council_home_sections, latest_activity, shared_with_network
 
 
 class HubHomePage(Page):
@@ -68,11 +68,14 @@ class CouncilHomePage(RoutablePageMixin, Page):
         verbose_name = _("konsey ana sayfası")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import council_bodies_by_kind
+        from .selectors import council_for_home
 
         context = super().get_context(request, *args, **kwargs)
-        context["council_obj"] = self.council
-        context["bodies_by_kind"] = council_bodies_by_kind(council=self.council)
+        council = council_for_home(self.council_id)
+        context["council_obj"] = council
+        # Latest news, next events, bodies, budget, … offered by the apps above councils
+        # (santral/*/council_home.py); a section with nothing to show is left out.
+        context["sections"] = council_home_sections(council)
         return context
 
     @path("kurullar/<slug:body_slug>/", name="body")

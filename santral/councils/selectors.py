@@ -95,3 +95,17 @@ def account_memberships(user):
 def public_council(*, slug: str) -> Council | None:
     """A council shown on the public site (not inactive), by its slug."""
     return Council.objects.listed().filter(slug=slug).first()
+
+
+def council_for_home(council_id: int) -> Council:
+    """A council with what its home page shows first: place, logo and cover image."""
+    return (
+        Council.objects.with_location()
+        .select_related("logo_image", "cover_image")
+        .prefetch_related("logo_image__renditions", "cover_image__renditions")
+        .get(pk=council_id)
+    )
+
+
+def council_slug_exists(slug: str) -> bool:
+    return Council.objects.filter(slug=slug).exists()

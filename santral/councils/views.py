@@ -3,7 +3,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
@@ -11,7 +11,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from santral.core.ratelimit import client_ident
 
 from .forms import ContactForm, DirectoryFilterForm
-from .selectors import council_directory, provinces_with_councils, public_council
+from .selectors import (
+    council_directory,
+    council_slug_exists,
+    provinces_with_councils,
+    public_council,
+)
 from .services import contact_count, contact_is_limited, contact_message_send
 
 
@@ -105,3 +110,23 @@ def contact_view(request, council_slug: str):
 def contact_sent_view(request, council_slug: str):
     council = council_or_404(council_slug)
     return render(request, "councils/contact_sent.html", {"council": council})
+
+
+class HttpResponsePermanentRedirectKeepMethod(HttpResponsePermanentRedirect):
+    status_code = 308
+
+
+def legacy_council_redirect_view(request, slug: str, rest: str = ""):
+    """`/konseyler/<slug>/…` (the old scheme) → `/<slug>/…`, language prefix kept.
+
+    GET and HEAD answer 301; other methods 308 so that a form posted to an old address
+    keeps its method and body. A slug that names no council answers 404.
+    """
+    if not council_slug_exists(slug):
+        raise Http404
+    old = f"/konseyler/{slug}/"
+    full_path = request.get_full_path()
+    target = full_path.replace(old, f"/{slug}/", 1)
+    if request.method in ("GET", "HEAD"):
+        return HttpResponsePermanentRedirect(target)
+    return HttpResponsePermanentRedirectKeepMethod(target)

@@ -25,3 +25,7 @@ class EventsConfig(AppConfig):
         register_activity_provider(upcoming_events_activity)
         register_demo_loader("events", load_events_demo)
         register_account_provider(account_registrations)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

@@ -7,10 +7,10 @@ app_name = "opendata"
 urlpatterns = [
     path("katalog.<str:fmt>", views.catalogue_view, name="catalogue"),
     path("acik-veri/", views.hub_view, name="hub"),
-    path("konseyler/<slug:slug>/acik-veri/", views.council_view, name="council"),
-    path("konseyler/<slug:slug>/acik-veri/<slug:key>/", views.dataset_view, name="dataset"),
+    path("<slug:slug>/acik-veri/", views.council_view, name="council"),
+    path("<slug:slug>/acik-veri/<slug:key>/", views.dataset_view, name="dataset"),
     path(
-        "konseyler/<slug:slug>/katalog.<str:fmt>",
+        "<slug:slug>/katalog.<str:fmt>",
         views.council_catalogue_view,
         name="council-catalogue",
     ),

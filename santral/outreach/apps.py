@@ -15,3 +15,7 @@ class OutreachConfig(AppConfig):
 
         register_demo_loader("outreach", load_outreach_demo)
         register_account_provider(account_subscriptions)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

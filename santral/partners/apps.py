@@ -13,3 +13,7 @@ class PartnersConfig(AppConfig):
         from .demo import load_partners_demo
 
         register_demo_loader("partners", load_partners_demo)
+
+        from .council_home import register as register_council_home
+
+        register_council_home()

@@ -23,8 +23,8 @@ PAGES = {
     "event": "/adana-buyuksehir/bilgi-santrali-tanitim-toplantisi/",
     "publication": "/adana-buyuksehir/kent-konseyleri-icin-kaynak-rehberi/",
     "search": "/arama/?q=destek",
-    "budget": "/konseyler/adana-buyuksehir/butce/2026/",
-    "dashboard": "/konseyler/adana-buyuksehir/temsil/",
+    "budget": "/adana-buyuksehir/butce/2026/",
+    "dashboard": "/adana-buyuksehir/temsil/",
 }
 LANGUAGES = {"tr": "", "en": "/en", "ar": "/ar"}
 BLOCKING = {"serious", "critical"}

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-PATH = "/konseyler/adana-buyuksehir/butce/2026/"
+PATH = "/adana-buyuksehir/butce/2026/"
 
 
 def test_public_budget_page(live_site, page, screenshots):

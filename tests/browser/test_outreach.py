@@ -8,8 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "representation": "/konseyler/adana-buyuksehir/temsil/",
-    "subscribe": "/konseyler/adana-buyuksehir/bulten/",
+    "representation": "/adana-buyuksehir/temsil/",
+    "subscribe": "/adana-buyuksehir/bulten/",
 }
 LANGUAGES = {"tr": "", "en": "/en", "ar": "/ar"}
 BLOCKING = {"serious", "critical"}

@@ -17,7 +17,7 @@ BASE = "http://testserver"
 
 
 def dataset_iri(slug: str, key: str) -> str:
-    return f"{BASE}/konseyler/{slug}/acik-veri/{key}/"
+    return f"{BASE}/{slug}/acik-veri/{key}/"
 
 
 @dataclass

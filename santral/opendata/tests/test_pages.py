@@ -19,27 +19,27 @@ def test_hub_council_and_dataset_pages(client, open_data):
     assert "Kapalı Kent Konseyi" not in hub  # inactive
     assert 'href="/katalog.jsonld"' in hub and 'href="/katalog.ttl"' in hub
 
-    page = client.get("/konseyler/cukurova/acik-veri/").content.decode()
+    page = client.get("/cukurova/acik-veri/").content.decode()
     assert "CC0 1.0" in page and 'href="https://creativecommons.org/publicdomain/zero/1.0/"' in page
-    assert 'href="/konseyler/cukurova/acik-veri/etkinlikler/"' in page
+    assert 'href="/cukurova/acik-veri/etkinlikler/"' in page
     assert 'href="/cukurova/etkinlikler.csv"' in page
     assert "butce-defteri" not in page  # totals only: no ledger
 
-    dataset = client.get("/konseyler/seyhan/acik-veri/butce-defteri-2026/").content.decode()
+    dataset = client.get("/seyhan/acik-veri/butce-defteri-2026/").content.decode()
     assert "Fiscal Data Package" in dataset
-    assert 'href="/konseyler/seyhan/butce/2026/defter.zip"' in dataset
+    assert 'href="/seyhan/butce/2026/defter.zip"' in dataset
     assert "Creative Commons Atıf 4.0" in dataset and "01.01.2026" not in dataset  # real dates
     assert "02.01.2026" in dataset  # first ledger entry
 
-    assert client.get("/konseyler/seyhan/acik-veri/butce-defteri-1999/").status_code == 404
-    assert client.get("/konseyler/cukurova/acik-veri/butce-defteri-2026/").status_code == 404
-    assert client.get("/konseyler/kapali/acik-veri/").status_code == 404
-    assert client.get("/konseyler/kapali/acik-veri/etkinlikler/").status_code == 404
+    assert client.get("/seyhan/acik-veri/butce-defteri-1999/").status_code == 404
+    assert client.get("/cukurova/acik-veri/butce-defteri-2026/").status_code == 404
+    assert client.get("/kapali/acik-veri/").status_code == 404
+    assert client.get("/kapali/acik-veri/etkinlikler/").status_code == 404
 
 
 @pytest.mark.parametrize("prefix", ["/en", "/ar"])
 def test_pages_work_in_english_and_arabic(client, open_data, prefix):
-    pages = ("/acik-veri/", "/konseyler/seyhan/acik-veri/", "/konseyler/seyhan/acik-veri/temsil/")
+    pages = ("/acik-veri/", "/seyhan/acik-veri/", "/seyhan/acik-veri/temsil/")
     for path in pages:
         response = client.get(prefix + path)
         assert response.status_code == 200, path
@@ -48,7 +48,7 @@ def test_pages_work_in_english_and_arabic(client, open_data, prefix):
         if prefix == "/ar":
             assert 'dir="rtl"' in html
         # Downloads keep working from a prefixed page.
-        assert "/konseyler/seyhan/temsil.csv" in html or path == "/acik-veri/"
+        assert "/seyhan/temsil.csv" in html or path == "/acik-veri/"
 
 
 def test_licence_is_a_council_setting_in_the_profile_form_and_audited(client, cast):
