@@ -60,3 +60,7 @@ def register_audit_menu_item():
     return AuditMenuItem(
         _("Denetim kayıtları"), reverse("santral_audit"), icon_name="history", order=900
     )
+
+
+# The site-wide menu arrangement (grouped by task) registers its own hooks.
+from . import menu_groups  # noqa: E402, F401

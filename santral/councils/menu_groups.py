@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from santral.councils.permissions import is_platform_admin
+from .permissions import is_platform_admin
 
 # (name, label, icon, order, URL prefixes of the entries it holds)
 MENU_GROUPS = (
