@@ -6,6 +6,7 @@ their own throw-away key).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -224,6 +225,10 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+if EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+    # EMAIL_URL=file:///var/mail/santral writes each message to a file there (demo, tests);
+    # dj-email-url drops the leading slash of the path, so it is read from the URL itself.
+    EMAIL_FILE_PATH = urlsplit(os.environ["EMAIL_URL"]).path
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Santral <santral@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -11,6 +11,7 @@ uses records no other browser test reads. Mail is written to files by the live s
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -95,4 +96,57 @@ def test_a_treasurer_takes_an_expense_from_request_to_payment(live_site, browser
     history = page.locator("table.listing").first.inner_text()
     assert "9.000,00 TL" in history
     page.screenshot(path=str(screenshots / "journey-treasurer-expense-paid.png"), full_page=True)
+    context.close()
+
+
+def test_a_citizen_finds_the_budget_and_the_next_event_and_subscribes(
+    live_site, browser, screenshots, run_tasks
+):
+    context, page = _new_page(browser, width=360)
+    page.goto(live_site + "/")
+    page.get_by_role("link", name=re.compile("Adana Büyükşehir Kent Konseyi")).first.click()
+    page.wait_for_load_state()
+    assert page.url == live_site + "/adana-buyuksehir/"
+    council_home = page.url
+
+    # The budget: from the council's front door to its transparency page.
+    page.get_by_role("link", name="Bütçe şeffaflık sayfası").click()
+    page.wait_for_load_state()
+    assert re.search(r"/adana-buyuksehir/butce/\d{4}/$", page.url), page.url
+    assert re.search(r"\d{1,3}(\.\d{3})*,\d{2} TL", page.locator("main").inner_text())
+    assert _fits(page)
+    page.screenshot(path=str(screenshots / "journey-citizen-budget-360.png"))
+
+    # The next event, added to a calendar.
+    page.goto(council_home)
+    next_event = page.locator("section.home-events h3 a").first
+    title = next_event.inner_text().strip()
+    next_event.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().strip() == title
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Takvime ekle")).click()
+    calendar = open(download.value.path(), encoding="utf-8").read()
+    assert calendar.count("BEGIN:VEVENT") == 1
+    assert f"SUMMARY:{title}" in calendar.replace("\r\n ", "")
+
+    # The newsletter: sign up, then confirm from the e-mail.
+    page.goto(council_home)
+    page.get_by_role("link", name="Bültene abone olun").click()
+    page.wait_for_load_state()
+    page.get_by_label("E-posta").first.fill("vatandas@example.org")
+    page.locator("fieldset input[type=checkbox]").first.check()
+    page.check("input[name=consent]")
+    page.get_by_role("button", name="Abone ol").click()
+    page.wait_for_load_state()
+    mails = [m for m in run_tasks() if "vatandas@example.org" in m]
+    assert mails, "no confirmation e-mail was written"
+    link = re.search(r"https?://\S+/bulten/onay/\S+/", mails[-1])
+    assert link, mails[-1][:800]
+    # The mail names the site's configured address; the test server listens elsewhere.
+    page.goto(live_site + urlsplit(link.group(0)).path)
+    page.get_by_role("button", name="Aboneliğimi onayla").click()  # a GET never confirms
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).count() == 1
+    page.screenshot(path=str(screenshots / "journey-citizen-subscribed-360.png"))
     context.close()
