@@ -39,6 +39,8 @@ def test_event_lists_also_name_their_calendar(client, cast):
     calendar = f'href="/{cast.council_a.slug}/etkinlikler/takvim.ics"'
     assert f'type="text/calendar" title="Etkinlik takvimi (iCalendar)" {calendar}' in head
     assert 'type="text/calendar"' not in _head(client, "/haberler/")
+    home = _head(client, f"/{cast.council_a.slug}/")  # the council home names it too
+    assert f'type="text/calendar" title="Etkinlik takvimi (iCalendar)" {calendar}' in home
 
 
 def test_the_advertised_feeds_answer(client, cast):
