@@ -42,10 +42,14 @@ def expenditures_to_pay(user) -> QuerySet[Expenditure]:
 
 
 def _item(expenditure: Expenditure) -> PanelItem:
-    url = reverse("santral_budget_year", args=[expenditure.council_id, expenditure.fiscal_year])
+    # Straight to the expense's step page, where the next step's form is.
+    url = reverse(
+        "santral_budget_expenditure",
+        args=[expenditure.council_id, expenditure.fiscal_year, expenditure.pk],
+    )
     amount = expenditure.committed_amount or expenditure.estimated_amount
     meta = f"{expenditure.council.name} · {tl(amount)} TL · {expenditure.get_status_display()}"
-    return PanelItem(title=expenditure.title, url=f"{url}#expenditures", meta=meta)
+    return PanelItem(title=expenditure.title, url=url, meta=meta)
 
 
 def budget_panels(user) -> list[TaskPanel]:

@@ -52,7 +52,7 @@ def test_treasurer_sees_requests_to_approve_and_expenditures_to_pay(client, cast
 
     assert panels[APPROVE][0] == 1
     assert waiting.title in panels[APPROVE][1]
-    assert f"/admin/butce/{cast.council_a.pk}/2026/#expenditures" in panels[APPROVE][1]
+    assert f"/admin/butce/{cast.council_a.pk}/2026/harcama/{waiting.pk}/" in panels[APPROVE][1]
     assert panels[PAY][0] == 2
     assert approved.title in panels[PAY][1] and committed.title in panels[PAY][1]
     assert "90,00 TL" in panels[PAY][1]
