@@ -433,7 +433,7 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entry_on:%d.%m.%Y} {self.get_kind_display()} {self.amount}"
+        return f"{self.entry_on:%d.%m.%Y} {self.get_kind_display()} {format_money(self.amount)}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

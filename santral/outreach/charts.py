@@ -1,7 +1,7 @@
 """Server-rendered SVG charts: no JavaScript, no style attributes (CSS classes only).
 
 Each chart is an <svg role="img"> with a <title> and <desc>; the page shows the same
-figures in a data table beside it, so the chart is never the only way to read them.
+figures in a data table below it, so the chart is never the only way to read them.
 """
 
 from decimal import Decimal
@@ -19,7 +19,7 @@ SERIES = 8  # CSS classes .series-0 … .series-7
 def bars_desc() -> str:
     return _(
         "Her hedef kitle için iki çubuk: üstteki nüfustaki payı, alttaki katılımcılar "
-        "içindeki payı yüzde olarak gösterir. Aynı değerler yandaki tabloda."
+        "içindeki payı yüzde olarak gösterir. Aynı değerler aşağıdaki tabloda."
     )
 
 

@@ -50,6 +50,17 @@ def test_public_budget_page_fits_the_screen(live_site, browser, screenshots, wid
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
+        # The representation dashboard and a joint project have wide tables too.
+        for path in (
+            "/konseyler/adana-buyuksehir/temsil/",
+            "/adana-buyuksehir/projeler/genclik-festivali-2026/",
+        ):
+            for prefix in ("", "/ar"):
+                page.goto(live_site + prefix + path)
+                scroll, client = page.evaluate(
+                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                )
+                assert scroll <= client, (prefix + path, width, scroll, client)
         for prefix in ("", "/en", "/ar"):
             page.goto(live_site + prefix + PATH)
             scroll, client = page.evaluate(

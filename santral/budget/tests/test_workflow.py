@@ -258,6 +258,8 @@ def test_request_exceeding_line_is_refused(cast):
         expenditure_approve(actor=cast.treasurer_a, expenditure=second)
     # Amounts in the message as everywhere else in the back office (not "400.00 TL").
     assert "Talep (400,00 TL) satırda kalan tutarı (300,00 TL)" in refused.value.messages[0]
+    initial = LedgerEntry.objects.get(line=line, kind="initial")
+    assert str(initial).endswith(" 1.000,00 TL")  # the entry as the admin lists it
 
 
 def test_entries_are_immutable_and_corrected_by_reversal(cast):
