@@ -350,14 +350,24 @@ LOGGING = {
     "formatters": {
         "with_request_id": {
             "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
-        }
+        },
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "filters": ["request_id"],
             "formatter": "with_request_id",
-        }
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "level": "INFO",
+            "formatter": "django.server",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
@@ -366,6 +376,9 @@ LOGGING = {
         # twice under `make run`. Its records now reach the console once, through the root.
         # (Its other handler, mail_admins, is unused: there is no ADMINS.)
         "django": {"handlers": [], "level": "INFO"},
+        # Configuring "django" resets its children; runserver's request lines keep
+        # Django's own handler and format, as in DEFAULT_LOGGING.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # Every use of an API token is on the record; reads go to this log, not to the
         # database (a GET never writes: docs/api-tokens.md).
         "santral.api.tokens": {"level": "INFO"},

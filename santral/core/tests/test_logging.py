@@ -5,8 +5,6 @@ import logging
 
 import pytest
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def console_lines():
@@ -25,6 +23,7 @@ def console_lines():
         handler.setStream(stream)
 
 
+@pytest.mark.django_db
 def test_a_404_is_logged_once(client, settings, caplog, console_lines):
     settings.DEBUG = True  # as under `make run`: Django's own console handler spoke only then
 
@@ -36,3 +35,14 @@ def test_a_404_is_logged_once(client, settings, caplog, console_lines):
     printed = [line for line in console_lines() if "Not Found: /yok-boyle-bir-sayfa/" in line]
     assert len(printed) == 1, printed
     assert "WARNING django.request" in printed[0]  # our format, with the request id
+
+
+def test_runserver_request_lines_keep_their_own_handler():
+    """Emptying the "django" logger's handlers resets its children; runserver's request lines
+    ("GET / HTTP/1.1" 200) still print once, in Django's own format."""
+    from django.utils.log import ServerFormatter
+
+    server = logging.getLogger("django.server")
+    assert server.propagate is False
+    own = [handler for handler in server.handlers if type(handler) is logging.StreamHandler]
+    assert [type(handler.formatter) for handler in own] == [ServerFormatter]
