@@ -96,7 +96,7 @@ def test_every_public_page_type(live_site, browser, screenshots, language):
             problems += audit_page(page, url, language, f"{name} {language} {width}", folder)
         problems += [f"CSP {language} {width}: {error}" for error in csp_errors]
         context.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -117,4 +117,4 @@ def test_every_back_office_screen_of_each_persona(live_site, browser, screenshot
                 label = f"{persona} {path.strip('/').replace('/', '-')} {language} {width}"
                 problems += audit_page(page, live_site + prefix + path, language, label, folder)
             context.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
