@@ -452,6 +452,10 @@ RULES: list[Rule] = [
         values={"pk": "support_request"},
     ),
     public(r"gorunum/", "display preference (writes a cookie only)", post="open"),
+    skip(
+        r"tasarim/",
+        "living style page: only with DEBUG, 404 otherwise (santral/core/tests/test_design.py)",
+    ),
     staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
     staff(r"hesabim/$", "member area: one's own registrations, subscriptions", SIGNED_IN, NOBODY),
     post_only(

@@ -42,9 +42,10 @@ def demo_image(filename: str, *, title: str, description: str, renditions: tuple
     if image is None:
         with PillowImage.open(DEMO_ASSETS / filename) as drawn:
             width, height = drawn.size
-        image = Image(title=title, description=description, width=width, height=height)
+        image = Image(title=title, description=description)
         with (DEMO_ASSETS / filename).open("rb") as handle:
             image.file.save(filename, File(handle), save=False)
+        image.width, image.height = width, height
         image.save()
     elif image.description != description:
         image.description = description

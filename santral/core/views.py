@@ -1,7 +1,7 @@
 """Site-wide views of core: the reader's display choice."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -40,3 +40,12 @@ def display_view(request):
     else:
         response.delete_cookie(display.COOKIE_NAME, samesite="Lax")
     return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def design_view(request):
+    """The living style page (docs/design.md): tokens and components as the site draws
+    them. Only in development (DEBUG); a live site answers 404."""
+    if not settings.DEBUG:
+        raise Http404
+    return render(request, "core/design.html")
