@@ -719,6 +719,13 @@ RULES: list[Rule] = [
         values={"key": "yanlis-anahtar", "uidb36": "1"},
     ),
     public(
+        r"accounts/login/code/confirm/",
+        "confirm a sign-in code: with no sign-in under way it leads back to the sign-in page",
+        post="open",
+        ok=(OK, REDIRECT, REFUSED),
+        thin=True,
+    ),
+    public(
         r"accounts/(login|signup|password/reset|confirm-email|inactive|login/code)",
         "sign-in and sign-up pages",
         post="open",
