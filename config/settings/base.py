@@ -189,6 +189,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django lacks for a language (Arabic date + time); docs/language.md.
+FORMAT_MODULE_PATH = ["santral.formats"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

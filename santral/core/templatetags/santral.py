@@ -34,3 +34,24 @@ def lang_tr(value):
     from santral.core.i18n import user_content_html
 
     return user_content_html(value)
+
+
+@register.filter
+def local_datetime(value):
+    """A moment as `<time>` in the interface language's own order and words (the locale's
+    DATETIME_FORMAT, Istanbul time), with the language's direction, so an Arabic date and
+    time do not swap places beside left-to-right text."""
+    if not value:
+        return ""
+    from django.utils import formats, timezone
+    from django.utils.html import format_html
+    from django.utils.translation import get_language_bidi
+
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}" dir="{}">{}</time>',
+        value.isoformat(),
+        "rtl" if get_language_bidi() else "ltr",
+        formats.date_format(value, "DATETIME_FORMAT"),
+    )
