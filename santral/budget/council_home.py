@@ -5,7 +5,7 @@ from django.utils import timezone
 from santral.core.registry import CouncilHomeSection, register_council_home_section
 
 from .models import TransparencyLevel
-from .selectors import budget_report
+from .selectors import year_totals
 from .services import budget_settings_for
 
 
@@ -17,7 +17,7 @@ def budget_summary(council) -> dict | None:
     if budget_settings_for(council).transparency == TransparencyLevel.NONE:
         return None
     year = timezone.localdate().year
-    total = budget_report(council, year).total
+    total = year_totals(council, year)
     if not (total.initial or total.revised or total.paid):
         return None
     return {"year": year, "total": total}
