@@ -46,7 +46,7 @@ def test_consent_boxes_link_to_the_notice(client, cast):
     event = make_event(cast.council_a, registration_mode=RegistrationMode.ONSITE)
     assert f'href="{notice}"' in client.get(event.url).content.decode()
     TopicFactory(council=cast.council_a)
-    subscribe = client.get(f"/konseyler/{cast.council_a.slug}/bulten/").content.decode()
+    subscribe = client.get(f"/{cast.council_a.slug}/bulten/").content.decode()
     assert 'name="consent"' in subscribe and f'href="{notice}"' in subscribe
 
 

@@ -98,10 +98,22 @@ def council_moderation_set(*, actor, council: Council, enabled: bool) -> Council
     if enabled:
         groups = sync_council_groups(council)
         admin_group = groups["council_admin"]
-        name = f"santral:council:{council.pk}:moderation"
-        task, _made = GroupApprovalTask.objects.get_or_create(name=name)
+        # Editors read the name on their button ("Onaya gönder: …"): the council's name, not
+        # a key. The council's admin group (one per council) is what finds the task again.
+        name = f"{council.name}: konsey yöneticisi onayı"[:255]
+        task = GroupApprovalTask.objects.filter(groups=admin_group).order_by("pk").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=name)
+        elif task.name != name:
+            task.name = name
+            task.save(update_fields=["name"])
         task.groups.set([admin_group])
-        workflow, _made = Workflow.objects.get_or_create(name=name)
+        workflow = Workflow.objects.filter(workflow_tasks__task=task).order_by("pk").first()
+        if workflow is None:
+            workflow = Workflow.objects.create(name=name)
+        elif workflow.name != name:
+            workflow.name = name
+            workflow.save(update_fields=["name"])
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     else:

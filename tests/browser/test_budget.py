@@ -52,7 +52,7 @@ def test_public_budget_page_fits_the_screen(live_site, browser, screenshots, wid
     try:
         # The representation dashboard and a joint project have wide tables too.
         for path in (
-            "/konseyler/adana-buyuksehir/temsil/",
+            "/adana-buyuksehir/temsil/",
             "/adana-buyuksehir/projeler/genclik-festivali-2026/",
         ):
             for prefix in ("", "/ar"):

@@ -12,9 +12,10 @@ from django.db import migrations
 def default_workflow_off(apps, schema_editor):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    wagtail_own = Workflow.objects.exclude(name__startswith="santral:")
-    WorkflowPage.objects.filter(page__depth=1, workflow__in=wagtail_own).delete()
-    wagtail_own.filter(name="Moderators approval").update(active=False)
+    # Santral's per-council workflows hang on council home pages, never on the root.
+    WorkflowPage.objects.filter(page__depth=1).delete()
+    # 0004 renamed it "Yönetici onayı"; a database migrated elsewhere may hold either name.
+    Workflow.objects.filter(name__in=["Moderators approval", "Yönetici onayı"]).update(active=False)
 
 
 class Migration(migrations.Migration):

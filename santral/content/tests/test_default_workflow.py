@@ -19,6 +19,9 @@ def test_wagtails_default_workflow_reaches_no_page(cast):
 def test_the_councils_moderation_setting_gives_its_pages_the_councils_workflow(cast):
     council_moderation_set(actor=None, council=cast.council_a, enabled=True)
     news = make_news(cast.council_a, title="Onaylı haber")
-    assert news.get_workflow().name == f"santral:council:{cast.council_a.pk}:moderation"
+    # Editors read its name on their "submit" button: the council's, not a key.
+    assert news.get_workflow().name == f"{cast.council_a.name}: konsey yöneticisi onayı"
+    council_moderation_set(actor=None, council=cast.council_a, enabled=True)  # again: no twin
+    assert Workflow.objects.filter(name__endswith="konsey yöneticisi onayı").count() == 1
     council_moderation_set(actor=None, council=cast.council_a, enabled=False)
     assert news.get_workflow() is None
