@@ -37,6 +37,9 @@ COUNCILS = [
         ),
         "address": "Adana (demo adresi)",
         "website": "https://adana.example.org/",
+        # The contact form mails this address (an example domain: nothing leaves the demo).
+        "email": "iletisim@adana.example",
+        "phone": "+90 322 000 00 00",
     },
     {
         "slug": "seyhan",
@@ -267,6 +270,8 @@ def load_councils_demo(stdout=None) -> None:
             "description": spec["description"],
             "address": spec["address"],
             "website": spec["website"],
+            "email": spec.get("email", ""),
+            "phone": spec.get("phone", ""),
             "is_demo": True,
         }
         council = Council.objects.filter(slug=spec["slug"]).first()
