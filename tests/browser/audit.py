@@ -152,6 +152,21 @@ def totp_code(secret: str, at: float | None = None) -> str:
     return f"{value % 1_000_000:06d}"
 
 
+# A code is accepted once (allauth refuses a replay): a second sign-in of the same person
+# within one 30-second step waits for the next code.
+_LAST_CODE: dict[str, tuple[int, str]] = {}
+
+
+def fresh_totp_code(secret: str) -> str:
+    step = int(time.time() // 30)
+    if _LAST_CODE.get(secret, (None,))[0] == step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+        step = int(time.time() // 30)
+    code = totp_code(secret)
+    _LAST_CODE[secret] = (step, code)
+    return code
+
+
 def sign_in(page, live_site: str, email: str, password: str, totp_secret: str | None) -> None:
     """Sign in through allauth as a person would (password, then the TOTP code if asked)."""
     page.goto(live_site + "/accounts/login/")
@@ -162,6 +177,6 @@ def sign_in(page, live_site: str, email: str, password: str, totp_secret: str | 
     if page.locator("input[name=code]").count():
         if totp_secret is None:
             raise AssertionError(f"{email} was asked for a TOTP code but has no secret")
-        page.fill("input[name=code]", totp_code(totp_secret))
+        page.fill("input[name=code]", fresh_totp_code(totp_secret))
         page.locator("form:has(input[name=code]) button[type=submit]").first.click()
         page.wait_for_load_state()

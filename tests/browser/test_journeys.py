@@ -150,3 +150,55 @@ def test_a_citizen_finds_the_budget_and_the_next_event_and_subscribes(
     assert page.get_by_role("heading", level=1).count() == 1
     page.screenshot(path=str(screenshots / "journey-citizen-subscribed-360.png"))
     context.close()
+
+
+def test_an_editor_submits_and_the_council_admin_publishes(live_site, browser, screenshots):
+    news_path = "/adana-buyuksehir/genclik-meclisi-iklim-atolyesi/"
+    new_title = "Gençlik Meclisi'nden iklim atölyesi: kayıtlar açıldı"
+
+    # The council admin switches on the existing setting: editors submit, admins publish.
+    context, page = _new_page(browser)
+    sign_in(page, live_site, COUNCIL_ADMIN[0], DEMO_PASSWORD, COUNCIL_ADMIN[1])
+    page.goto(live_site + "/admin/icerik/onay/")  # one council: straight to its setting
+    page.check("input[name=moderation_required]")
+    page.get_by_role("button", name="Kaydet").click()
+    page.wait_for_load_state()
+    context.close()
+
+    # The editor changes a news item and submits it; the public page does not change yet.
+    context, page = _new_page(browser)
+    sign_in(page, live_site, EDITOR, DEMO_PASSWORD, None)
+    page.goto(live_site + "/admin/pages/search/?q=iklim")
+    page.get_by_role("link", name="Gençlik Meclisi'nden iklim atölyesi").first.click()
+    page.wait_for_load_state()
+    assert "yönetici onayı gerekir" in page.locator("body").inner_text()
+    page.fill("#id_title", new_title)
+    page.get_by_role("button", name="Daha fazla eylem").click()
+    page.get_by_role("button", name=re.compile("Onaya gönder")).click()
+    page.wait_for_load_state()
+    assert "kontrol için gönderildi" in page.locator("body").inner_text()
+    page.screenshot(path=str(screenshots / "journey-editor-submitted.png"))
+    context.close()
+    assert new_title not in _public_title(browser, live_site + news_path)
+
+    # The council admin finds it on the dashboard and approves: it is published.
+    context, page = _new_page(browser)
+    sign_in(page, live_site, COUNCIL_ADMIN[0], DEMO_PASSWORD, COUNCIL_ADMIN[1])
+    page.goto(live_site + "/admin/")
+    awaiting = page.locator("#santral-pages-to-approve-section, [id*=pages-to-approve]").first
+    awaiting.get_by_role("link", name=new_title).first.click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Daha fazla eylem").click()
+    page.get_by_role("button", name=re.compile("^Onayla")).first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(screenshots / "journey-admin-approved.png"))
+    context.close()
+    assert _public_title(browser, live_site + news_path) == new_title
+
+
+def _public_title(browser, url: str) -> str:
+    context, page = _new_page(browser)
+    page.goto(url)
+    title = page.get_by_role("heading", level=1).inner_text().strip()
+    context.close()
+    return title
