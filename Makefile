@@ -83,7 +83,7 @@ test: lint
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 messages: setup
-	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-location
+	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --no-location
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
