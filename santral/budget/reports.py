@@ -8,7 +8,7 @@ Amounts stay Decimal until the writer: CSV prints `1234.56`, XLSX stores numbers
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -39,6 +39,9 @@ class Table:
     rows: list[list]
     total: list
     text_columns: int  # leading columns that are codes/labels (kept as text)
+    # Its text columns are the council's own words (event and project names): pages mark
+    # them as Turkish user content.
+    user_content: bool = False
 
 
 def _figures(figures: Figures) -> list[Decimal]:
@@ -130,7 +133,10 @@ def report_tables(report: BudgetReport, *, public: bool = False) -> list[Table]:
         _group_table("fonksiyonel", _("Fonksiyonel koda göre"), _("Kod"), report.by_functional()),
         _group_table("ekonomik", _("Ekonomik koda göre"), _("Kod"), report.by_economic()),
         _group_table("birim", _("Ödeyen birime göre"), _("Kurumsal"), report.by_unit()),
-        _group_table("proje", _("Etkinlik / projeye göre"), _("Etkinlik"), report.by_project),
+        replace(
+            _group_table("proje", _("Etkinlik / projeye göre"), _("Etkinlik"), report.by_project),
+            user_content=True,
+        ),
         _group_table("ay", _("Aya göre"), _("Ay"), report.by_month),
         in_kind_table(report),
         consolidated_table(report),

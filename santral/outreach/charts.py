@@ -58,7 +58,7 @@ def share_bars(report: RepresentationReport, *, chart_id: str) -> SafeString:
         name = escape(row.audience.name)
         parts.append(
             f'<text class="chart-label" x="{label_w - 8}" y="{y + row_h / 2 + 4}" '
-            f'text-anchor="end">{name}</text>'
+            f'text-anchor="end" lang="tr">{name}</text>'
         )
         for offset, value, css, caption in (
             (0, row.population_share, "bar-population", _("nüfus")),
@@ -149,7 +149,8 @@ def ratio_trend(report: RepresentationReport, *, chart_id: str) -> SafeString:
         legend_x = width - right + 30
         parts.append(
             f'<rect class="trend-key {css}" x="{legend_x}" y="{legend_y}" width="12" height="12"/>'
-            f'<text class="chart-label" x="{legend_x + 18}" y="{legend_y + 11}">'
+            # The council's own audience names: Turkish user content on every page.
+            f'<text class="chart-label" x="{legend_x + 18}" y="{legend_y + 11}" lang="tr">'
             f"{escape(row.audience.name)}</text>"
         )
     parts.append("</svg>")
