@@ -244,10 +244,18 @@ def _ensure_user(email: str, full_name: str, superuser: bool):
         user = User(username=email, email=email)
         user.set_password(DEMO_PASSWORD)
         user.save()
+    # Wagtail's account settings (language, avatar) ask for a first and last name too.
+    first_name, _space, last_name = full_name.rpartition(" (demo)")[0].rpartition(" ")
     upsert(
         User,
         pk=user.pk,
-        defaults={"full_name": full_name, "is_superuser": superuser, "is_staff": superuser},
+        defaults={
+            "full_name": full_name,
+            "first_name": first_name,
+            "last_name": f"{last_name} (demo)",
+            "is_superuser": superuser,
+            "is_staff": superuser,
+        },
     )
     upsert(EmailAddress, user=user, email=email, defaults={"verified": True, "primary": True})
     user.refresh_from_db()
