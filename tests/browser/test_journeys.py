@@ -10,6 +10,8 @@ uses records no other browser test reads. Mail is written to files by the live s
 (EMAIL_URL=file://…) and `run_tasks` runs its queued tasks as the worker would.
 """
 
+import email
+import email.policy
 import re
 from urllib.parse import urlsplit
 
@@ -196,9 +198,53 @@ def test_an_editor_submits_and_the_council_admin_publishes(live_site, browser, s
     assert _public_title(browser, live_site + news_path) == new_title
 
 
+def _messages(text: str) -> list:
+    """The e-mails in one file of Django's file backend (separated by a line of dashes)."""
+    messages = []
+    for part in text.split("\n" + "-" * 79 + "\n"):
+        if part.strip():
+            message = email.message_from_string(part.strip("\n"), policy=email.policy.default)
+            message.raw_text = part  # the 8-bit UTF-8 body as written
+            messages.append(message)
+    return messages
+
+
 def _public_title(browser, url: str) -> str:
     context, page = _new_page(browser)
     page.goto(url)
     title = page.get_by_role("heading", level=1).inner_text().strip()
     context.close()
     return title
+
+
+def test_a_coordinator_previews_a_newsletter_and_sends_a_test_to_themselves(
+    live_site, browser, screenshots, run_tasks
+):
+    subject = "Aralık duyuruları: Bilgi Santrali tanıtımı"
+    context, page = _new_page(browser)
+    sign_in(page, live_site, COUNCIL_ADMIN[0], DEMO_PASSWORD, COUNCIL_ADMIN[1])
+    page.goto(live_site + "/admin/iletisim/")  # one council: straight to its outreach page
+    page.get_by_role("link", name="Yeni bülten").click()
+    page.wait_for_load_state()
+    page.get_by_label("Abonelik konusu (alıcılar)").select_option(label="Duyurular")
+    page.get_by_label("E-posta konusu").fill(subject)
+    page.get_by_label("Bülten metni").fill("21 Aralık'ta Bilgi Santrali'ni tanıtıyoruz.")
+    page.get_by_role("button", name="Kaydet").click()
+    page.wait_for_load_state()
+    assert "21 Aralık'ta Bilgi Santrali'ni tanıtıyoruz." in page.locator("main").inner_text()
+
+    page.get_by_role("button", name=re.compile("Kendime deneme gönder")).click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(screenshots / "journey-coordinator-test-sent.png"), full_page=True)
+    mails = [
+        message
+        for text in run_tasks()
+        for message in _messages(text)
+        if message["To"] == COUNCIL_ADMIN[0] and subject in message["Subject"]
+    ]
+    assert mails, "no test e-mail reached the coordinator"
+    assert mails[-1]["Subject"].strip() == f"[Deneme] {subject}"
+    assert "21 Aralık'ta Bilgi Santrali'ni tanıtıyoruz." in mails[-1].raw_text
+    # A test leaves the newsletter a draft: nobody else received it.
+    assert "Taslak" in page.locator("main").inner_text()
+    context.close()
