@@ -13,6 +13,8 @@ look, the system's contrast and forced-colours settings, focus and 200 % text.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.audit import watch_csp
+
 pytestmark = pytest.mark.browser
 
 PAGES = {
@@ -64,23 +66,12 @@ def _audit(page, live_site: str, mode: str, screenshots) -> list[str]:
     return problems
 
 
-def _csp_watch(page) -> list[str]:
-    errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return errors
-
-
 def test_no_serious_or_critical_violation_in_high_contrast_and_large_text(
     live_site, browser, screenshots
 ):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    csp_errors = _csp_watch(page)
+    csp_errors = watch_csp(page)
     _choose_display(page, live_site, contrast=True, large=True)
     assert _audit(page, live_site, "contrast", screenshots) == []
     assert csp_errors == []
