@@ -1,13 +1,9 @@
 """The back-office dashboard of two demo personas at 1 366 and 360 px: the task panels are
 there, the page does not scroll sideways; screenshots in var/screenshots/."""
 
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
+
+from tests.browser.audit import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,32 +19,10 @@ PERSONAS = {
 }
 
 
-_used_windows: set[int] = set()
-
-
-def _totp(secret: str) -> str:
-    """RFC 6238 with the defaults allauth uses (SHA-1, 30 s, 6 digits). allauth takes a code
-    once: a second sign-in in the same 30 s window waits for the next one."""
-    while (window := int(time.time()) // 30) in _used_windows:
-        time.sleep(1)
-    _used_windows.add(window)
-    key = base64.b32decode(secret)
-    digest = hmac.new(key, struct.pack(">Q", window), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 1_000_000:06d}"
-
-
 def _sign_in(page, live_site, email, secret):
-    page.goto(f"{live_site}/accounts/login/?next=/admin/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", PASSWORD)
-    page.locator("#id_password").press("Enter")
-    if secret:
-        page.wait_for_selector("input[name=code]")
-        page.fill("input[name=code]", _totp(secret))
-        page.locator("input[name=code]").press("Enter")
-    page.wait_for_url(f"{live_site}/admin/")
+    # audit.sign_in takes each TOTP code once for the whole run (allauth refuses a replay).
+    sign_in(page, live_site, email, PASSWORD, secret)
+    page.goto(f"{live_site}/admin/")
 
 
 @pytest.mark.parametrize("persona", sorted(PERSONAS))

@@ -5,13 +5,9 @@ request the demo editor filed, approves it, commits it and pays it, one step at 
 each step only that step's form is shown and the page fits 1 366 px and 360 px.
 """
 
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
+
+from tests.browser.audit import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +15,6 @@ TREASURER = "mali@adana.example"
 PASSWORD = "santral-demo-2026"
 TOTP_SECRET = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"  # santral/councils/demo.py
 REQUEST = "Engelliler Meclisi işaret dili tercümanı (demo)"
-
-
-def _totp(secret: str) -> str:
-    """RFC 6238 code (30 s, 6 digits, SHA-1), as an authenticator app shows it."""
-    key = base64.b32decode(secret)
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 15
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
 
 
 def _fits(page) -> None:
@@ -45,13 +32,7 @@ def _current(page) -> str:
 
 
 def test_treasurer_takes_an_expense_from_request_to_payment(live_site, page, screenshots):
-    page.goto(live_site + "/accounts/login/")
-    page.fill("input[name=login]", TREASURER)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.fill("input[name=code]", _totp(TOTP_SECRET))
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, live_site, TREASURER, PASSWORD, TOTP_SECRET)
 
     page.goto(live_site + "/admin/butce/")
     with page.expect_navigation():

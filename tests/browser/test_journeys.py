@@ -2,8 +2,9 @@
 
 A citizen goes from the home page to a council, its budget and its next event, adds the
 event to a calendar and signs up for the newsletter; a member signs in and sees their
-registration; an editor submits and an admin publishes; a treasurer takes an expense from
-request to payment in the step view; a coordinator sends a newsletter test to themselves.
+registration; an editor submits and an admin publishes; a coordinator sends a newsletter test
+to themselves. The treasurer's journey (an expense from request to payment in the step view,
+one form per step, fitting 1 366 and 360 px) is tests/browser/test_expense_steps.py.
 
 The journeys change the demo data (a registration, a payment, a subscription); each one
 uses records no other browser test reads. Mail is written to files by the live site
@@ -22,7 +23,6 @@ from tests.browser.audit import sign_in
 pytestmark = pytest.mark.browser
 
 DEMO_PASSWORD = "santral-demo-2026"
-TREASURER = ("mali@adana.example", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U")
 COUNCIL_ADMIN = ("yonetici@adana.example", "KRUGS4ZANFZSAYJAMRSW233PKRUGS4ZA")
 MEMBER = "uye@adana.example"
 EDITOR = "editor@adana.example"
@@ -62,42 +62,6 @@ def test_a_member_signs_in_registers_and_sees_the_registration(live_site, browse
     assert "Bilgi Santrali tanıtım toplantısı" in registrations.inner_text()
     assert _fits(page)
     page.screenshot(path=str(screenshots / "journey-member-account-360.png"), full_page=True)
-    context.close()
-
-
-def test_a_treasurer_takes_an_expense_from_request_to_payment(live_site, browser, screenshots):
-    context, page = _new_page(browser)
-    sign_in(page, live_site, TREASURER[0], DEMO_PASSWORD, TREASURER[1])
-    page.goto(live_site + "/admin/butce/")  # one council: straight to this year's budget
-    # The editor's request for a sign-language interpreter (demo), still "requested".
-    page.get_by_role("link", name=re.compile("Engelliler Meclisi işaret dili")).first.click()
-    page.wait_for_load_state()
-    steps = page.locator("ol.expenditure-steps")
-    assert steps.locator("[aria-current=step]").inner_text().startswith("2")
-
-    page.get_by_role("button", name="Onayla").click()
-    page.wait_for_load_state()
-    assert "3" in steps.locator("[aria-current=step]").inner_text()
-
-    commit = page.locator("form:has(input[name=action][value=commit])")
-    # The amount comes filled in from the request; the treasurer adds the supplier and contract.
-    assert commit.locator("input[name=commit-amount]").input_value() == "9000.00"
-    commit.get_by_label("Tedarikçi:", exact=True).fill("Demo Turizm Ltd.")
-    commit.get_by_label("Sözleşme / sipariş no").fill("SZL-2026/41")
-    commit.get_by_role("button", name="Taahhüt et").click()
-    page.wait_for_load_state()
-    assert "4" in steps.locator("[aria-current=step]").inner_text()
-
-    pay = page.locator("form:has(input[name=action][value=pay])")
-    pay.locator("input[name=pay-payment_order_no]").fill("ÖEB-2026/118")
-    pay.get_by_role("button", name="Öde").click()
-    page.wait_for_load_state()
-    assert steps.locator("[aria-current=step]").count() == 0
-    facts = page.locator("dl.expenditure-facts").inner_text()
-    assert "Ödendi" in facts and "ÖEB-2026/118" in facts, facts
-    history = page.locator("table.listing").first.inner_text()
-    assert "9.000,00 TL" in history
-    page.screenshot(path=str(screenshots / "journey-treasurer-expense-paid.png"), full_page=True)
     context.close()
 
 

@@ -30,13 +30,13 @@ def test_news_lists_show_topics_in_english_and_arabic(client, cast):
     news.save()
 
     turkish = client.get("/haberler/").content.decode()
-    assert '<span class="badge">Kadın</span>' in turkish
+    assert '<span class="tag">Kadın</span>' in turkish
     english = client.get("/en/haberler/").content.decode()
-    assert '<span class="badge">Women</span>' in english
-    assert '<span class="badge"><span lang="tr" dir="auto">Mevzuat</span></span>' in english
+    assert '<span class="tag">Women</span>' in english
+    assert '<span class="tag"><span lang="tr" dir="auto">Mevzuat</span></span>' in english
     assert ">Kadın<" not in english
     arabic = client.get("/ar/haberler/").content.decode()
-    assert '<span class="badge">المرأة</span>' in arabic
+    assert '<span class="tag">المرأة</span>' in arabic
 
     with translation.override("en"):
         assert topic_labels(["Kadın", "Mevzuat"]) == {"Kadın": "Women", "Mevzuat": "Mevzuat"}
