@@ -165,7 +165,8 @@ def burndown_svg(
         parts.append(f'<polyline points="{path}" fill="none" stroke="#1b5e8c" stroke-width="3"/>')
     # Long month names (Arabic) would overlap: then only every n-th month is labelled.
     longest = max((len(label) for label in labels), default=0)
-    every = max(1, math.ceil(longest * 8 / float(step))) if len(coords) > 1 else 1
+    # step is a Decimal like every coordinate here; no float anywhere in the chart.
+    every = max(1, math.ceil(longest * 8 / step)) if len(coords) > 1 else 1
     for index, (cx, cy, month, value, label) in enumerate(coords):
         text = (
             f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="chart-axis" '
