@@ -185,6 +185,16 @@ def main() -> None:
         "iklim-atolyesi-kapak.png", "#e8f4ec", ("#1d6b35", "#3a9a5b", "#7cc68d", "#0f4d24")
     )
     cover_network("konsey-agi-kapak.png", "#e6f0f5", "#7fa8bd", ("#0b5a7a", "#073f56", "#b35900"))
+    # Demo events (issue 19: events as cards with images, like news).
+    cover_network(
+        "tanitim-toplantisi-kapak.png", "#fdf3e3", "#d9a86c", ("#b35900", "#0b5a7a", "#6e3b0c")
+    )
+    cover_fields(
+        "butce-atolyesi-kapak.png", "#eef1f8", ("#3a4f8a", "#6f83bf", "#24345e"), "#f0a6ca"
+    )
+    cover_circles(
+        "genclik-oturumu-kapak.png", "#eaf5f8", ("#0b5a7a", "#3a9a5b", "#f2b66d", "#4b3a91")
+    )
     logo("adana-buyuksehir-logo.png", "AB", "#0b5a7a", "#f6c945")
     logo("seyhan-logo.png", "S", "#a95c14", "#fde7c8")
     logo("cukurova-logo.png", "Ç", "#3f6b28", "#f6c945")

@@ -499,8 +499,9 @@ COUNCIL_CONTENT_TYPES = [
 ]
 
 
-class NewsPage(SantralContentPage):
-    """A news item or announcement (haber / duyuru) with a lead image."""
+class LeadImageMixin(models.Model):
+    """A lead image with its text alternative (news items and events show it on cards, on
+    their page and as the picture a shared link carries)."""
 
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -522,20 +523,14 @@ class NewsPage(SantralContentPage):
         help_text=_("Görsel bilgi taşımıyorsa işaretleyin; ekran okuyucular onu atlar."),
     )
 
-    content_panels = [
-        *Page.content_panels,
+    lead_image_panels = [
         FieldPanel("lead_image"),
         FieldPanel("lead_image_alt"),
         FieldPanel("lead_image_decorative"),
-        *SantralContentPage.santral_panels,
     ]
-    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
-    subpage_types: list[str] = []
-    template = "content/news_page.html"
 
-    class Meta(SantralContentPage.Meta):
-        verbose_name = _("haber")
-        verbose_name_plural = _("haberler")
+    class Meta:
+        abstract = True
 
     def clean(self) -> None:
         super().clean()
@@ -551,6 +546,23 @@ class NewsPage(SantralContentPage):
     @property
     def lead_image_alt_text(self) -> str:
         return "" if self.lead_image_decorative else self.lead_image_alt
+
+
+class NewsPage(LeadImageMixin, SantralContentPage):  # noqa: DJ008 (Page gives __str__)
+    """A news item or announcement (haber / duyuru) with a lead image."""
+
+    content_panels = [
+        *Page.content_panels,
+        *LeadImageMixin.lead_image_panels,
+        *SantralContentPage.santral_panels,
+    ]
+    parent_page_types = ["councils.CouncilHomePage", "councils.HubHomePage"]
+    subpage_types: list[str] = []
+    template = "content/news_page.html"
+
+    class Meta(SantralContentPage.Meta):
+        verbose_name = _("haber")
+        verbose_name_plural = _("haberler")
 
 
 class InfoPage(SantralContentPage):

@@ -1,10 +1,11 @@
-"""Keep the extracted text and thumbnail of every uploaded document up to date."""
+"""Keep the extracted text and thumbnail of every uploaded document up to date, and make the
+image renditions a published page shows when it is published (so that no GET writes one)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
 from wagtail.documents import get_document_model
-from wagtail.signals import page_unpublished
+from wagtail.signals import page_published, page_unpublished
 
 from santral.councils.wagtail_sync import GROUP_PREFIX
 
@@ -38,3 +39,26 @@ def content_unpublished(sender, instance, **kwargs):
     """Unpublishing (by hand or when a page expires) takes the item out of every list."""
     if hasattr(instance, "is_listed"):
         type(instance).objects.filter(pk=instance.pk).update(is_listed=False)
+
+
+# Every size the public templates ask of a page's image (cards, council home, the page itself,
+# the og:image of a shared link); made at publishing, so the first visitor's GET writes nothing.
+PAGE_IMAGE_RENDITIONS = {
+    "lead_image": (
+        "fill-480x270",
+        "fill-640x360",
+        "fill-1200x630",
+        "width-400",
+        "width-800",
+        "width-1200",
+    ),
+    "cover_image": ("fill-160x220", "width-400", "fill-1200x630"),
+}
+
+
+@receiver(page_published)
+def page_image_renditions_prepare(sender, instance, **kwargs):
+    for field, specs in PAGE_IMAGE_RENDITIONS.items():
+        image = getattr(instance, field, None)
+        if image is not None:
+            image.get_renditions(*specs)

@@ -20,7 +20,14 @@ class EventsConfig(AppConfig):
         from .selectors import account_registrations, upcoming_events_activity
 
         register_list_kind(
-            ListKind("events", EventPage, "etkinlikler", ("-start_at", "-pk"), "start_at")
+            ListKind(
+                "events",
+                EventPage,
+                "etkinlikler",
+                ("-start_at", "-pk"),
+                "start_at",
+                extra_related=("lead_image",),
+            )
         )
         register_activity_provider(upcoming_events_activity)
         register_demo_loader("events", load_events_demo)

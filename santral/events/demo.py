@@ -7,13 +7,42 @@ from django.db import transaction
 from django.utils import timezone
 
 from santral.content.models import Scope, Topic
-from santral.content.services import content_page_create
+from santral.content.services import content_page_create, content_page_update
+from santral.core.demo import demo_image
 from santral.councils.models import Body, Council, CouncilHomePage
 
 from .models import EventPage
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 DEMO_NOTE = "Bu etkinlik Santral'ın tanıtım (demo) verisidir."
+
+
+# Card images of the public demo events (santral/core/demo_assets/, own work, CC0):
+# event slug → (file, image title, alt text).
+EVENT_IMAGES = {
+    "bilgi-santrali-tanitim-toplantisi": (
+        "tanitim-toplantisi-kapak.png",
+        "Tanıtım toplantısı görseli (demo)",
+        "Turuncu ve mavi noktaları birleştiren çizgiler: konseyleri bir araya getiren "
+        "toplantıyı anlatan soyut çizim",
+    ),
+    "city-councils-workshop": (
+        "butce-atolyesi-kapak.png",
+        "Bütçe atölyesi görseli (demo)",
+        "Lacivert tonlarında şeritler ve pembe bir güneş: bütçe atölyesini anlatan soyut çizim",
+    ),
+    "genclik-meclisi-acik-oturumu": (
+        "genclik-oturumu-kapak.png",
+        "Gençlik Meclisi oturumu görseli (demo)",
+        "Bir halka oluşturan mavi, yeşil ve sarı daireler: gençlerin buluşmasını anlatan "
+        "soyut çizim",
+    ),
+}
+
+
+def _image(slug: str):
+    filename, title, alt = EVENT_IMAGES[slug]
+    return demo_image(filename, title=title, description=alt, renditions=("fill-640x360",)), alt
 
 
 def _at(days: int, hour: int) -> datetime:
@@ -91,9 +120,19 @@ def load_events_demo(stdout=None) -> None:
     for slug, fields, topics in specs:
         if home.get_children().filter(slug=slug).exists():
             continue
+        if slug in EVENT_IMAGES:
+            fields["lead_image"], fields["lead_image_alt"] = _image(slug)
         event = EventPage(slug=slug, **fields)
         if topics:
             event.topics.set(list(Topic.objects.filter(slug__in=topics)))
         if group is not None:
             event.organiser_bodies.set([group])
         content_page_create(actor=None, parent=home, page=event, publish=True)
+    # Demo databases made before events had images get them once, as a new revision.
+    for event in EventPage.objects.child_of(home).filter(
+        slug__in=list(EVENT_IMAGES), lead_image__isnull=True
+    ):
+        image, alt = _image(event.slug)
+        content_page_update(
+            actor=None, page=event, publish=True, lead_image=image, lead_image_alt=alt
+        )

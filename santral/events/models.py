@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from santral.content.models import ContentTranslationBase, SantralContentPage
+from santral.content.models import ContentTranslationBase, LeadImageMixin, SantralContentPage
 from santral.core.fields import NameField
 
 
@@ -21,7 +21,7 @@ class RegistrationMode(models.TextChoices):
     ONSITE = "onsite", _("Santral üzerinden kayıt")
 
 
-class EventPage(RoutablePageMixin, SantralContentPage):
+class EventPage(RoutablePageMixin, LeadImageMixin, SantralContentPage):
     """A meeting, workshop or festival: when (Europe/Istanbul), where, who organises, who comes."""
 
     start_at = models.DateTimeField(_("başlangıç"), db_index=True)
@@ -50,6 +50,7 @@ class EventPage(RoutablePageMixin, SantralContentPage):
 
     content_panels = [
         *Page.content_panels,
+        *LeadImageMixin.lead_image_panels,
         MultiFieldPanel(
             [
                 FieldPanel("start_at"),

@@ -33,7 +33,9 @@ def registration_counts(event: EventPage) -> dict[str, int]:
 
 
 def public_events(*, council: Council | None = None):
-    return public_items(EventPage, council=council).order_by("start_at", "pk")
+    return public_items(EventPage, council=council, extra_related=("lead_image",)).order_by(
+        "start_at", "pk"
+    )
 
 
 def public_event(*, council: Council | None, slug: str) -> EventPage | None:
