@@ -223,6 +223,12 @@ class QueryTerm:
     folded: str  # folded form, whatever was typed (phrases compare these)
     stems: tuple[str, ...]
     prefix: bool
+    # Vocabulary words it may be a typo of (``typos.find_typos``), closest first; each has
+    # .form (in this term's space), .folded and .distance.
+    typos: tuple = ()
+
+    def typo_forms(self, edits: int) -> tuple[str, ...]:
+        return tuple(typo.form for typo in self.typos if typo.distance <= edits)
 
 
 @dataclass(frozen=True)
@@ -244,6 +250,10 @@ class ParsedQuery:
 
     def all_terms(self) -> tuple[QueryTerm, ...]:
         return self.terms + tuple(term for phrase in self.phrases for term in phrase.terms)
+
+    def typo_edits(self) -> tuple[int, ...]:
+        """The distances of the typo variants its words have (none, (1,), (2,) or (1, 2))."""
+        return tuple(sorted({typo.distance for term in self.all_terms() for typo in term.typos}))
 
 
 def _term(word: str, prefix: bool) -> QueryTerm:
@@ -304,8 +314,9 @@ def word_matches(word: str, term: QueryTerm) -> bool:
         candidates = (*tokens.turkish, *tokens.turkish_stems)
     else:
         candidates = (tokens.folded, *tokens.folded_stems)
+    typo_forms = term.typo_forms(2)
     for candidate in candidates:
-        if candidate == term.form or candidate in term.stems:
+        if candidate == term.form or candidate in term.stems or candidate in typo_forms:
             return True
         if term.prefix and candidate.startswith(term.form):
             return True

@@ -30,19 +30,29 @@ holds any word, every word (as prefixes), every word in full, every word as
 typed.
 """
 
+import math
 import struct
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 from django.db import connection, transaction
 from psycopg.adapt import Dumper
 from psycopg.pq import Format
 
-from .analysis import MAX_WORDS, ParsedQuery, QueryTerm, analyse_text, analyse_word, words
+from .analysis import (
+    MAX_WORDS,
+    ParsedQuery,
+    QueryPhrase,
+    QueryTerm,
+    analyse_text,
+    analyse_word,
+    words,
+)
 from .models import SearchDocument
 from .postgres_plans import (
     BITMAP_ROWS,
@@ -72,8 +82,38 @@ MAX_EXPANSION = 200
 # SQLite only: page cache while rebuilding (KiB).
 BULK_CACHE_KIB = 262_144
 
-# Ranking levels, best first (see selectors.search).
+# Ranking levels, best first (see selectors.search). Below every match without a typo: every
+# word in the title, or anywhere, allowing one edit, then the same allowing two (``typos``).
 EXACT, FULL, TITLE, TITLE_ANY, BODY = 4, 3, 2, 1, 0
+TYPO1_TITLE, TYPO1, TYPO2_TITLE, TYPO2 = -1, -2, -3, -4
+TITLE_LEVELS = (EXACT, FULL, TITLE, TYPO1_TITLE, TYPO2_TITLE)
+# The level column of the row that carries the count.
+COUNT_ROW = -9
+# In a phrase, typo variants per word, and phrase variants in all (FTS5 spells each out).
+PHRASE_TYPOS = 3
+PHRASE_VARIANTS = 64
+
+
+def edits_of(level: int) -> int:
+    """Typo edits a ranking level allows."""
+    if level >= BODY:
+        return 0
+    return 1 if level >= TYPO1 else 2
+
+
+def phrase_alternatives(phrase: QueryPhrase, edits: int) -> list[list[tuple[str, str]]]:
+    """Per word of a phrase, its (folded, form) alternatives: as typed, then typo variants
+    (at most PHRASE_TYPOS a word, and fewer from the last word on when the variants
+    would spell out more than PHRASE_VARIANTS phrases). The same on both backends."""
+    groups = []
+    for term in phrase.terms:
+        close = [(typo.folded, typo.form) for typo in term.typos if typo.distance <= edits]
+        groups.append([(term.folded, term.form), *close[:PHRASE_TYPOS]])
+    for index in reversed(range(len(groups))):
+        if math.prod(len(group) for group in groups) <= PHRASE_VARIANTS:
+            break
+        groups[index] = groups[index][:1]
+    return groups
 
 
 # PostgreSQL's tsvector limits: positions above MAX_POSITION count as MAX_POSITION, and a
@@ -170,6 +210,7 @@ class IndexedText:
     title: str
     body: str
     language: str = "tr"
+    public: bool = True
 
 
 @dataclass
@@ -278,7 +319,17 @@ class Backend(ABC):
     # reads
     def levels(self, query: ParsedQuery) -> list[int]:
         several = len(query.terms) + len(query.phrases) > 1
-        return [EXACT, FULL, TITLE, *([TITLE_ANY] if several else []), BODY]
+        levels = [EXACT, FULL, TITLE, *([TITLE_ANY] if several else []), BODY]
+        edits = query.typo_edits()
+        if edits:
+            levels += [TYPO1_TITLE, TYPO1]
+        if 2 in edits:
+            levels += [TYPO2_TITLE, TYPO2]
+        return levels
+
+    def loosest(self, query: ParsedQuery) -> int:
+        """The level every match is in (the count and facets read it)."""
+        return self.levels(query)[-1]
 
     @abstractmethod
     def match(self, query: ParsedQuery, level: int) -> tuple[str, list]:
@@ -297,10 +348,11 @@ class Backend(ABC):
         )
 
     def count(self, query: ParsedQuery, common: str, common_params: list, cap: int) -> Query:
-        """Rows ``(-1, n, NULL)``: the matches counted up to ``cap`` (the largest n counts)."""
-        condition, params = self.match(query, BODY)
+        """Rows ``(COUNT_ROW, n, NULL)``: the matches counted up to ``cap`` (the largest n
+        counts)."""
+        condition, params = self.match(query, self.loosest(query))
         return Query(
-            "SELECT -1, COUNT(*), NULL FROM (SELECT 1 AS one "  # noqa: S608
+            f"SELECT {COUNT_ROW}, COUNT(*), NULL FROM (SELECT 1 AS one "  # noqa: S608
             f"FROM {self.source} WHERE {condition} AND {common} LIMIT %s) AS capped",
             [*params, *common_params, cap],
         )
@@ -420,12 +472,13 @@ class PostgresBackend(Backend):
             cursor.execute("ANALYZE search_searchdocument")
 
     @staticmethod
-    def _options(term: QueryTerm, prefix: bool) -> list[Option]:
+    def _options(term: QueryTerm, prefix: bool, edits: int = 0) -> list[Option]:
         mark = TURKISH_MARK if term.is_turkish else ""
         options = [Option(mark + term.form, prefix and term.prefix)]
         options += [Option(mark + stemmed) for stemmed in term.stems]
         if not term.is_turkish:
             options.append(Option(TURKISH_MARK + term.exact))
+        options += [Option(mark + form) for form in term.typo_forms(edits)]
         return options
 
     @staticmethod
@@ -434,45 +487,61 @@ class PostgresBackend(Backend):
             "(" + " | ".join(_pg_quote(o.token) + (":*" if o.prefix else "") for o in options) + ")"
         )
 
-    def _term(self, term: QueryTerm, prefix: bool) -> str:
-        return self._render(self._options(term, prefix))
+    def _term(self, term: QueryTerm, prefix: bool, edits: int = 0) -> str:
+        return self._render(self._options(term, prefix, edits))
 
     @staticmethod
-    def _phrases(query: ParsedQuery) -> list[str]:
-        parts = []
-        for phrase in query.phrases:
-            parts.append("(" + " <-> ".join(_pg_quote(t.folded) for t in phrase.terms) + ")")
-            parts += [_pg_quote(TURKISH_MARK + t.form) for t in phrase.terms if t.is_turkish]
-        return parts
-
-    @staticmethod
-    def _phrase_groups(query: ParsedQuery) -> list[list[Option]]:
+    def _phrase_groups(query: ParsedQuery, edits: int = 0) -> list[list[Option]]:
+        """Per phrase, each word's folded alternatives, then the Turkish forms of words typed
+        with Turkish letters (which must be there too)."""
         groups = []
         for phrase in query.phrases:
-            groups += [[Option(t.folded)] for t in phrase.terms]
-            groups += [[Option(TURKISH_MARK + t.form)] for t in phrase.terms if t.is_turkish]
+            alternatives = phrase_alternatives(phrase, edits)
+            groups += [[Option(folded) for folded, _form in group] for group in alternatives]
+            groups += [
+                [Option(TURKISH_MARK + form) for _folded, form in group]
+                for term, group in zip(phrase.terms, alternatives, strict=True)
+                if term.is_turkish
+            ]
         return groups
+
+    def _phrases(self, query: ParsedQuery, edits: int = 0) -> list[str]:
+        parts = []
+        for phrase in query.phrases:
+            alternatives = phrase_alternatives(phrase, edits)
+            parts.append(
+                "("
+                + " <-> ".join(self._render([Option(f) for f, _t in g]) for g in alternatives)
+                + ")"
+            )
+            parts += [
+                self._render([Option(TURKISH_MARK + form) for _folded, form in group])
+                for term, group in zip(phrase.terms, alternatives, strict=True)
+                if term.is_turkish
+            ]
+        return parts
 
     def _density(self, query: ParsedQuery, level: int) -> tuple[float, float]:
         """Our (low, high) estimate of the share of rows a level matches (``postgres_plans``)."""
         stats = table_stats()
-        phrases = self._phrase_groups(query)
+        edits = edits_of(level)
+        phrases = self._phrase_groups(query, edits)
         if level == EXACT:
             groups = [[Option(TURKISH_MARK + term.exact)] for term in query.terms]
             return stats.density("title_vector", groups + phrases)
-        if level in (FULL, TITLE):
-            groups = [self._options(term, level == TITLE) for term in query.terms]
+        if level in TITLE_LEVELS:
+            groups = [self._options(term, level != FULL, edits) for term in query.terms]
             return stats.density("title_vector", groups + phrases)
-        groups = [self._options(term, True) for term in query.terms]
+        groups = [self._options(term, True, edits) for term in query.terms]
         low, high = stats.density("vector", groups + phrases)
         if level != TITLE_ANY:
             return low, high
         any_title = sum(stats.density("title_vector", [group])[1] for group in groups + phrases)
         return min(low, any_title), min(high, any_title)
 
-    def tsquery(self, query: ParsedQuery, *, prefix: bool = True) -> str:
-        parts = [self._term(term, prefix) for term in query.terms] + self._phrases(query)
-        return " & ".join(parts)
+    def tsquery(self, query: ParsedQuery, *, prefix: bool = True, edits: int = 0) -> str:
+        parts = [self._term(term, prefix, edits) for term in query.terms]
+        return " & ".join(parts + self._phrases(query, edits))
 
     def _exact(self, query: ParsedQuery) -> str:
         parts = [_pg_quote(TURKISH_MARK + term.exact) for term in query.terms]
@@ -490,6 +559,12 @@ class PostgresBackend(Backend):
                 self.tsquery(query, prefix=level == TITLE)
             ]
         everything = "d.vector @@ CAST(%s AS tsquery)"
+        if level in (TYPO1_TITLE, TYPO2_TITLE):
+            return "d.title_vector @@ CAST(%s AS tsquery)", [
+                self.tsquery(query, edits=edits_of(level))
+            ]
+        if level in (TYPO1, TYPO2):
+            return everything, [self.tsquery(query, edits=edits_of(level))]
         if level == TITLE_ANY:
             return f"{everything} AND d.title_vector @@ CAST(%s AS tsquery)", [
                 self.tsquery(query),
@@ -502,7 +577,7 @@ class PostgresBackend(Backend):
         # The bitmap way: ordering by an expression keeps PostgreSQL off the (day, id) index.
         bitmap = self._ordered(part, "d.day + 0 DESC NULLS LAST, d.id DESC")
         rows = table_stats().rows
-        title = part.level in (EXACT, FULL, TITLE)
+        title = part.level in TITLE_LEVELS
         row_us = TITLE_WALK_ROW_US if title else BODY_WALK_ROW_US
         if high * rows < BITMAP_ROWS or not walk_is_cheaper(part.rows, high, rows, row_us):
             return bitmap
@@ -527,12 +602,16 @@ class PostgresBackend(Backend):
         )
 
     def count(self, query: ParsedQuery, common: str, common_params: list, cap: int) -> Query:
-        condition, params = self.match(query, BODY)
+        loosest = self.loosest(query)
+        condition, params = self.match(query, loosest)
         stats = table_stats()
         bitmap = f"SELECT 1 AS one FROM {self.source} WHERE {condition} AND {common} LIMIT %s"  # noqa: S608
         bitmap_params = [*params, *common_params, cap]
-        exact = Query(f"SELECT -1, COUNT(*), NULL FROM ({bitmap}) AS capped", bitmap_params)  # noqa: S608
-        if self._density(query, BODY)[1] * stats.rows < BITMAP_ROWS:
+        exact = Query(
+            f"SELECT {COUNT_ROW}, COUNT(*), NULL FROM ({bitmap}) AS capped",  # noqa: S608
+            bitmap_params,
+        )
+        if self._density(query, loosest)[1] * stats.rows < BITMAP_ROWS:
             return exact
         # Common words: counting a thousand matches means reading thousands of rows. A
         # random sample of pages tells whether there are far more than ``cap``: enough
@@ -542,8 +621,8 @@ class PostgresBackend(Backend):
         many = "s.n >= %s AND s.n * %s >= %s * s.m"
         many_params = [SAMPLE_MATCHES, stats.rows, 2 * cap]
         return Query(
-            f"SELECT -1, %s, NULL FROM sampled s WHERE {many} UNION ALL "  # noqa: S608
-            f"SELECT -1, COUNT(*), NULL FROM ({bitmap}) AS capped "
+            f"SELECT {COUNT_ROW}, %s, NULL FROM sampled s WHERE {many} UNION ALL "  # noqa: S608
+            f"SELECT {COUNT_ROW}, COUNT(*), NULL FROM ({bitmap}) AS capped "
             f"WHERE NOT (SELECT {many} FROM sampled s)",
             [cap, *many_params, *bitmap_params, *many_params],
             ctes=[
@@ -668,31 +747,45 @@ class SqliteBackend(Backend):
                 )
         return self._expansions[form]
 
-    def _term(self, term: QueryTerm, folded: str, turkish: str, prefix: bool) -> str:
+    def _term(
+        self, term: QueryTerm, folded: str, turkish: str, prefix: bool, edits: int = 0
+    ) -> str:
         form = self._prefix(term.form) if prefix and term.prefix else _fts_quote(term.form)
-        options = " OR ".join([form, *(_fts_quote(stemmed) for stemmed in term.stems)])
+        options = " OR ".join(
+            [
+                form,
+                *(_fts_quote(stemmed) for stemmed in term.stems),
+                *(_fts_quote(typo) for typo in term.typo_forms(edits)),
+            ]
+        )
         if term.is_turkish:
             return f"({turkish} : ({options}))"
         return f"({folded} : ({options}) OR {turkish} : {_fts_quote(term.exact)})"
 
     @staticmethod
-    def _phrases(query: ParsedQuery, folded: str, turkish: str) -> list[str]:
+    def _phrases(query: ParsedQuery, folded: str, turkish: str, edits: int = 0) -> list[str]:
         parts = []
         for phrase in query.phrases:
-            words = " ".join(term.folded for term in phrase.terms)
-            parts.append(f"{folded} : {_fts_quote(words)}")
+            alternatives = phrase_alternatives(phrase, edits)
+            spelt = [
+                _fts_quote(" ".join(words))
+                for words in product(*([f for f, _t in group] for group in alternatives))
+            ]
+            parts.append(f"{folded} : ({' OR '.join(spelt)})")
             parts += [
-                f"{turkish} : {_fts_quote(term.form)}" for term in phrase.terms if term.is_turkish
+                f"{turkish} : ({' OR '.join(_fts_quote(form) for _f, form in group)})"
+                for term, group in zip(phrase.terms, alternatives, strict=True)
+                if term.is_turkish
             ]
         return parts
 
     def expression(
-        self, query: ParsedQuery, *, title_only: bool = False, prefix: bool = True
+        self, query: ParsedQuery, *, title_only: bool = False, prefix: bool = True, edits: int = 0
     ) -> str:
         folded = "title_a" if title_only else "{title_a body_a}"
         turkish = "title_t" if title_only else "{title_t body_t}"
-        parts = [self._term(term, folded, turkish, prefix) for term in query.terms]
-        return " AND ".join(parts + self._phrases(query, folded, turkish))
+        parts = [self._term(term, folded, turkish, prefix, edits) for term in query.terms]
+        return " AND ".join(parts + self._phrases(query, folded, turkish, edits))
 
     def match(self, query: ParsedQuery, level: int) -> tuple[str, list]:
         if level == EXACT:
@@ -700,6 +793,10 @@ class SqliteBackend(Backend):
             expression = " AND ".join(parts + self._phrases(query, "title_a", "title_t"))
         elif level in (FULL, TITLE):
             expression = self.expression(query, title_only=True, prefix=level == TITLE)
+        elif level in (TYPO1_TITLE, TYPO2_TITLE):
+            expression = self.expression(query, title_only=True, edits=edits_of(level))
+        elif level in (TYPO1, TYPO2):
+            expression = self.expression(query, edits=edits_of(level))
         elif level == TITLE_ANY:
             parts = [self._term(term, "title_a", "title_t", True) for term in query.terms]
             parts += [f"({part})" for part in self._phrases(query, "title_a", "title_t")]
@@ -727,8 +824,3 @@ def backend_for(vendor: str) -> Backend:
 
 def get_backend() -> Backend:
     return backend_for(connection.vendor)
-
-
-def prepare_texts(vendor: str, texts: list[IndexedText]) -> Any:
-    """``Backend.prepare`` by database name: what a worker process of a bulk load runs."""
-    return backend_for(vendor).prepare(texts)

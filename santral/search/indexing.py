@@ -14,12 +14,10 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from .analysis import fold, words
-from .backends import IndexedText, backend_for, get_backend, prepare_texts
-from .models import Scope, SearchDocument, SearchTerm, SearchTopic
+from . import typos
+from .backends import IndexedText, backend_for, get_backend
+from .models import Scope, SearchDocument, SearchTopic, SearchWord, SearchWordKey, Visibility
 from .providers import IndexEntry, all_providers, provider_for
-
-TITLE_TERM_MIN = 4
 
 
 def source_of(instance) -> str:
@@ -62,32 +60,37 @@ def _document(source: str, entry: IndexEntry) -> SearchDocument:
 
 def _texts(pending: list[_Pending]) -> list[IndexedText]:
     return [
-        IndexedText(title=item.entry.title, body=item.entry.body, language=item.entry.language)
+        IndexedText(
+            title=item.entry.title,
+            body=item.entry.body,
+            language=item.entry.language,
+            public=item.entry.visibility == Visibility.PUBLIC,
+        )
         for item in pending
     ]
 
 
-def _write(pending: list[_Pending], prepared: Any) -> int:
-    """Insert prepared items with their topics and title words (in the caller's transaction)."""
+def prepare_texts(vendor: str, texts: list[IndexedText]) -> tuple[Any, dict]:
+    """What a batch writes, computed without the database (bulk indexing runs it in worker
+    processes): the backend's full-text part, and the batch's vocabulary counts."""
+    counts = typos.batch_counts((text.title, text.body, text.public) for text in texts)
+    return backend_for(vendor).prepare(texts), counts
+
+
+def _write(pending: list[_Pending], prepared: tuple[Any, dict]) -> int:
+    """Insert prepared items with their topics and words (in the caller's transaction)."""
     if not pending:
         return 0
     documents = [item.document for item in pending]
-    get_backend().insert(documents, prepared)
+    full_text, counts = prepared
+    get_backend().insert(documents, full_text)
     topics = [
         SearchTopic(document=document, name=name[:100])
         for document, item in zip(documents, pending, strict=True)
         for name in dict.fromkeys(item.entry.topics)
     ]
     SearchTopic.objects.bulk_create(topics)
-    terms = {
-        fold(word)
-        for item in pending
-        for word in words(item.entry.title)
-        if len(word) >= TITLE_TERM_MIN and not word.isdigit()
-    }
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(term=term[:64]) for term in sorted(terms)], ignore_conflicts=True
-    )
+    typos.record(counts)
     return len(documents)
 
 
@@ -97,7 +100,7 @@ def index_entries(items: Iterable[tuple[str, IndexEntry]], *, replace: bool = Tr
     pending = [_Pending(_document(source, entry), entry) for source, entry in items]
     if replace:
         unindex_sources({item.document.source for item in pending})
-    return _write(pending, get_backend().prepare(_texts(pending)))
+    return _write(pending, prepare_texts(connection.vendor, _texts(pending)))
 
 
 def bulk_index(
@@ -118,7 +121,7 @@ def bulk_index(
     if workers <= 0:
         for pending in batches:
             with transaction.atomic():
-                written += _write(pending, backend_for(vendor).prepare(_texts(pending)))
+                written += _write(pending, prepare_texts(vendor, _texts(pending)))
         return written
     in_flight: deque = deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -139,8 +142,19 @@ def unindex_sources(sources: Iterable[str]) -> None:
     sources = list(sources)
     if not sources:
         return
-    ids = list(SearchDocument.objects.filter(source__in=sources).values_list("pk", flat=True))
+    rows = list(
+        SearchDocument.objects.filter(source__in=sources).values_list(
+            "pk", "title", "body", "visibility"
+        )
+    )
+    ids = [row[0] for row in rows]
     if ids:
+        typos.forget(
+            typos.batch_counts(
+                (title, body, visibility == Visibility.PUBLIC)
+                for _pk, title, body, visibility in rows
+            )
+        )
         # Topics cascade; the SQLite FTS row goes with a trigger, the PostgreSQL vector is a column.
         SearchDocument.objects.filter(pk__in=ids).delete()
 
@@ -178,7 +192,7 @@ def _batches(iterable: Iterable, size: int) -> Iterator[list]:
 def clear_index() -> None:
     get_backend().clear()
     with connection.cursor() as cursor:
-        for model in (SearchTopic, SearchDocument, SearchTerm):
+        for model in (SearchTopic, SearchDocument, SearchWord, SearchWordKey):
             cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
 
 

@@ -70,10 +70,27 @@ class SearchTopic(models.Model):
         return self.name
 
 
-class SearchTerm(models.Model):
-    """Folded title words: the vocabulary behind "did you mean" (typo tolerance)."""
+class SearchWord(models.Model):
+    """The vocabulary: every indexed word (folded, or Turkish form marked "0") and how many
+    items (public items) hold it. Typo tolerance and completions read it (``typos.py``)."""
 
-    term = models.CharField(max_length=64, unique=True)
+    word = models.CharField(max_length=64, unique=True)
+    count = models.IntegerField(default=0)
+    public = models.IntegerField(default=0)
 
     def __str__(self) -> str:
-        return self.term
+        return self.word
+
+
+class SearchWordKey(models.Model):
+    """The symmetric-delete dictionary over the vocabulary: a word under each of its keys.
+
+    ``word_id`` is no foreign key: keys of a word that left the vocabulary stay until the
+    next rebuild and join to nothing."""
+
+    pk = models.CompositePrimaryKey("key", "word_id")
+    key = models.CharField(max_length=16)
+    word_id = models.IntegerField()
+
+    def __str__(self) -> str:
+        return self.key

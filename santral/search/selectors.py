@@ -8,10 +8,9 @@ and the council list behind the visibility rule. See docs/search.md
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from django.db import connection
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -19,9 +18,10 @@ from django.utils.safestring import SafeString, mark_safe
 from santral.content.selectors import topic_labels
 from santral.councils.permissions import Capability, councils_with_capability, is_platform_admin
 
+from . import typos
 from .analysis import ParsedQuery, QueryTerm, fold, parse_query, word_matches
-from .backends import BODY, Part, Query, get_backend
-from .models import SearchDocument, SearchTerm, Visibility
+from .backends import BODY, COUNT_ROW, Part, Query, get_backend
+from .models import SearchDocument, Visibility
 from .providers import kind_labels
 
 PAGE_SIZE = 20
@@ -29,7 +29,6 @@ PAGE_SIZE = 20
 MAX_PAGE = 50
 SNIPPET_WORDS = 30
 FACETS = ("type", "council", "province", "scope", "topic", "year")
-TYPO_MIN_SIMILARITY = 0.35
 # Counts stop here ("1 000+"); facets then count the newest COUNT_CAP matches.
 COUNT_CAP = 1_000
 # Recency: the score's fraction that says how new an item is (ties inside a level).
@@ -90,6 +89,8 @@ class SearchResult:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     page: int = 1
     page_size: int = PAGE_SIZE
+    # When nothing matched the words as typed: the query with each unknown word replaced by
+    # the typo variant the first results hold ("… için sonuçlar gösteriliyor").
     corrected_query: str = ""
 
     @property
@@ -204,7 +205,7 @@ def _statement(parsed: ParsedQuery, user, filters: SearchFilters, wanted: int) -
                 common_params,
                 wanted,
                 select=f"{level} AS level, d.id AS id, d.day AS day",
-                name=f"level{level}",
+                name=f"level_{level}".replace("-", "typo"),
             )
         )
         for level in backend.levels(parsed)
@@ -215,8 +216,9 @@ def _statement(parsed: ParsedQuery, user, filters: SearchFilters, wanted: int) -
 
 def _run(
     parsed: ParsedQuery, user, filters: SearchFilters, page: int, page_size: int, facets: bool
-) -> tuple[int, bool, list[tuple[int, float]], dict[str, list[FacetValue]]]:
-    """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets)."""
+) -> tuple[int, bool, list[tuple[int, float]], dict[str, list[FacetValue]], bool]:
+    """(count up to COUNT_CAP, whether there are more, the page's (id, score), facets,
+    whether anything matched without a typo)."""
     backend = get_backend()
     wanted = page * page_size
     statement, params = _statement(parsed, user, filters, wanted)
@@ -225,7 +227,7 @@ def _run(
     with backend.reading() as cursor:
         cursor.execute(statement, params)
         for level, document_id, day in cursor.fetchall():
-            if level == -1:
+            if level == COUNT_ROW:
                 count = max(count, document_id)
             else:
                 rows.append((level, document_id, day))
@@ -235,7 +237,7 @@ def _run(
             matches = backend.newest(
                 Part(
                     parsed,
-                    BODY,
+                    backend.loosest(parsed),
                     common,
                     common_params,
                     COUNT_CAP,
@@ -246,7 +248,9 @@ def _run(
             found = _facets(cursor, matches)
     ranked = _ranked(rows, timezone.localdate().toordinal())
     more = count > COUNT_CAP
-    return min(count, COUNT_CAP), more, ranked[(page - 1) * page_size : wanted], found
+    # The BODY level holds every match without a typo, and reads up to ``wanted`` of them.
+    exact = any(level >= BODY for level, _id, _day in rows)
+    return min(count, COUNT_CAP), more, ranked[(page - 1) * page_size : wanted], found, exact
 
 
 # One statement for every facet: the matches (the newest COUNT_CAP of them) are found once
@@ -326,18 +330,18 @@ def search(
     result = SearchResult(query=query, parsed=parsed, page=page, page_size=page_size)
     if parsed.is_empty:
         return result
-    count, more, ranked, found = _run(parsed, user, filters, page, page_size, facets)
-    if count == 0 and correct_typos and parsed.terms:
-        corrected = _corrected(parsed)
-        if corrected:
-            result.corrected_query = corrected
-            parsed = parse_query(corrected)
-            result.parsed = parsed
-            count, more, ranked, found = _run(parsed, user, filters, page, page_size, facets)
+    if correct_typos:
+        parsed = with_typos(parsed)
+        result.parsed = parsed
+    count, more, ranked, found, exact = _run(parsed, user, filters, page, page_size, facets)
     result.count, result.count_is_capped, result.facets = count, more, found
     documents = SearchDocument.objects.select_related("council").in_bulk(
         [document_id for document_id, _ in ranked]
     )
+    if count and not exact and parsed.typo_edits():
+        result.corrected_query = _corrected(
+            query, parsed, [documents[i] for i, _ in ranked if i in documents]
+        )
     labels = kind_labels()
     terms = parsed.all_terms()
     for document_id, score in ranked:
@@ -357,83 +361,82 @@ def search(
 
 
 def suggestions(*, user, query: str, limit: int = 8) -> list[SearchDocument]:
-    """Titles for search-as-you-type: the best matches, no facets, no typo correction."""
+    """Titles for search-as-you-type: the best matches (typos forgiven), no facets."""
     parsed = parse_query(query)
     if parsed.is_empty:
         return []
-    _, _, ranked, _ = _run(parsed, user, SearchFilters(), 1, limit, facets=False)
+    parsed = with_typos(parsed)
+    _, _, ranked, _, _ = _run(parsed, user, SearchFilters(), 1, limit, facets=False)
     documents = SearchDocument.objects.in_bulk([document_id for document_id, _ in ranked])
     return [documents[document_id] for document_id, _ in ranked if document_id in documents]
+
+
+def completions(*, query: str, limit: int = 5) -> list[str]:
+    """The query with its last word completed from the vocabulary of public items (words
+    it begins, then, after four letters, words it begins with one typo)."""
+    parsed = parse_query(query)
+    if not parsed.terms or query.rstrip() != query or query.endswith('"'):
+        return []
+    last = parsed.terms[-1]
+    if not query.endswith(last.typed):
+        return []
+    head = query[: len(query) - len(last.typed)]
+    return [
+        head + word for word in typos.complete(last.form, is_turkish=last.is_turkish, limit=limit)
+    ]
 
 
 # --- typo tolerance ---------------------------------------------------------------
 
 
-def _trigrams(word: str) -> set[str]:
-    padded = f"  {word} "
-    return {padded[index : index + 3] for index in range(len(padded) - 2)}
+def with_typos(parsed: ParsedQuery) -> ParsedQuery:
+    """The query with each word's typo variants (``typos.find_typos``: words of the index
+    within the edits the word's length allows; none for a word of the index)."""
+    found = typos.find_typos(parsed.all_terms())
+    if not any(found.values()):
+        return parsed
+
+    def term(item: QueryTerm) -> QueryTerm:
+        variants = found.get(typos.term_token(item))
+        return replace(item, typos=variants) if variants else item
+
+    return replace(
+        parsed,
+        terms=tuple(map(term, parsed.terms)),
+        phrases=tuple(
+            replace(phrase, terms=tuple(map(term, phrase.terms))) for phrase in parsed.phrases
+        ),
+    )
 
 
-def similarity(left: str, right: str) -> float:
-    """pg_trgm's similarity: shared trigrams of the padded words over all their trigrams."""
-    a, b = _trigrams(left), _trigrams(right)
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _close_terms(word: str) -> list[str]:
-    """Vocabulary words sharing at least one inner trigram with ``word`` (same on both backends)."""
-    inner = sorted({word[index : index + 3] for index in range(len(word) - 2)})
-    if not inner:
-        return []
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            condition = " OR ".join(["term LIKE %s"] * len(inner))
-            cursor.execute(
-                f"SELECT term FROM search_searchterm WHERE {condition} "  # noqa: S608
-                "ORDER BY term LIMIT 5000",
-                [f"%{trigram}%" for trigram in inner],
+def _corrected(query: str, parsed: ParsedQuery, documents: list[SearchDocument]) -> str:
+    """The query as typed, each misspelt word replaced by the variant the results hold
+    (the first result holding one; the closest, most frequent variant otherwise)."""
+    corrected = query
+    for item in parsed.all_terms():
+        if not item.typos:
+            continue
+        best = item.typos[0].form
+        for document in documents:
+            held = set(_TOKEN.findall(f"{document.title} {document.body}"))
+            chosen = next(
+                (
+                    t.form
+                    for t in item.typos
+                    if any(word_matches(w, _exactly(t.form, item)) for w in held)
+                ),
+                None,
             )
-        else:
-            expression = " OR ".join(f'"{trigram}"' for trigram in inner)
-            cursor.execute(
-                "SELECT term FROM search_searchterm WHERE id IN (SELECT rowid FROM "
-                "search_term_trigram WHERE search_term_trigram MATCH %s) "
-                "ORDER BY term LIMIT 5000",
-                [expression],
-            )
-        return [row[0] for row in cursor.fetchall()]
+            if chosen:
+                best = chosen
+                break
+        corrected = re.sub(rf"(?<!\w){re.escape(item.typed)}(?!\w)", best, corrected, count=1)
+    return corrected if corrected != query else ""
 
 
-def _best_term(term: QueryTerm) -> str | None:
-    word = term.folded
-    if len(word) < 4 or SearchTerm.objects.filter(term=word).exists():
-        return None
-    scored = [
-        (similarity(word, candidate), candidate)
-        for candidate in _close_terms(word)
-        if abs(len(candidate) - len(word)) <= 2
-    ]
-    scored = [pair for pair in scored if pair[0] >= TYPO_MIN_SIMILARITY]
-    if not scored:
-        return None
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    return scored[0][1]
-
-
-def _corrected(parsed: ParsedQuery) -> str:
-    """The query with each unknown word replaced by the closest title word, or ""."""
-    changed = False
-    words_out = []
-    for term in parsed.terms:
-        best = _best_term(term)
-        if best and best != term.folded:
-            words_out.append(best)
-            changed = True
-        else:
-            words_out.append(term.typed)
-    for phrase in parsed.phrases:
-        words_out.append('"' + " ".join(t.typed for t in phrase.terms) + '"')
-    return " ".join(words_out) if changed else ""
+def _exactly(form: str, item: QueryTerm) -> QueryTerm:
+    """A term matching only ``form`` as a whole word (in the term's space)."""
+    return replace(item, form=form, stems=(), prefix=False, typos=())
 
 
 # --- highlighting ----------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from .analysis import MAX_QUERY_CHARS
 from .forms import filters_from, page_from
-from .selectors import FACETS, search, suggestions
+from .selectors import FACETS, completions, search, suggestions
 
 FACET_TITLES = {
     "type": "Tür",
@@ -29,7 +29,11 @@ def search_view(request):
     query = _clean_query(request)
     filters = filters_from(request.GET)
     page = page_from(request.GET) or 1
-    result = search(user=request.user, query=query, filters=filters, page=page)
+    # "tam=1": the words exactly as typed (the link under the "showing results for" notice).
+    as_typed = request.GET.get("tam") == "1"
+    result = search(
+        user=request.user, query=query, filters=filters, page=page, correct_typos=not as_typed
+    )
     messages = []
     if query and result.parsed.is_empty:
         messages.append(_("Aramak için en az bir harf ya da rakam yazın."))
@@ -68,7 +72,7 @@ def search_view(request):
             "facets": facets,
             "pages": pages,
             "messages_search": messages,
-            "corrected_url": "?" + urlencode([("q", result.corrected_query), *active]),
+            "original_url": "?" + urlencode([("q", query), ("tam", "1"), *active]),
             "clear_filters_url": "?" + urlencode([("q", query)]),
             "has_filters": bool(active),
             "first_number": (result.page - 1) * result.page_size + 1,
@@ -78,10 +82,16 @@ def search_view(request):
 
 @require_GET
 def suggest_view(request):
-    """Titles for search-as-you-type (JSON, same origin; the page works without it)."""
-    query = _clean_query(request)[:MAX_QUERY_CHARS]
+    """Search-as-you-type (JSON, same origin; the page works without it): the query with its
+    last word completed from the vocabulary, and the titles that match."""
+    raw = (request.GET.get("q") or "").lstrip()[:MAX_QUERY_CHARS]
+    query = raw.strip()
     found = suggestions(user=request.user, query=query) if len(query) >= 2 else []
+    words = completions(query=raw) if len(query) >= 2 else []
     return JsonResponse(
-        {"suggestions": [{"title": doc.title, "url": doc.url} for doc in found]},
+        {
+            "words": words,
+            "suggestions": [{"title": doc.title, "url": doc.url} for doc in found],
+        },
         json_dumps_params={"ensure_ascii": False},
     )

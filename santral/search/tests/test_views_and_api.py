@@ -111,7 +111,7 @@ def test_suggestions(client, corpus):
     data = client.get("/arama/oneriler/", {"q": "bisik"}).json()
     titles = [item["title"] for item in data["suggestions"]]
     assert titles[0] == "Bisiklet Yolları Raporu"
-    assert client.get("/arama/oneriler/", {"q": "b"}).json() == {"suggestions": []}
+    assert client.get("/arama/oneriler/", {"q": "b"}).json() == {"words": [], "suggestions": []}
 
 
 @pytest.mark.django_db

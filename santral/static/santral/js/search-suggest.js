@@ -1,4 +1,5 @@
-/* Search-as-you-type for /arama/: fills the search box's <datalist> with matching titles.
+/* Search-as-you-type for /arama/: fills the search box's <datalist> with the query's last word
+   completed from the index's words, then matching titles.
    Progressive enhancement only: without this file the form works the same. Same origin, no inline code. */
 (function () {
   "use strict";
@@ -8,11 +9,11 @@
   var url = input.getAttribute("data-suggest-url");
   var timer = null;
   var last = "";
-  function fill(items) {
+  function fill(words, items) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
-    items.forEach(function (item) {
+    words.concat(items.map(function (item) { return item.title; })).forEach(function (value) {
       var option = document.createElement("option");
-      option.value = item.title;
+      option.value = value;
       list.appendChild(option);
     });
   }
@@ -23,8 +24,8 @@
     timer = setTimeout(function () {
       last = q;
       fetch(url + "?q=" + encodeURIComponent(q), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
-        .then(function (data) { if (input.value.trim() === q) { fill(data.suggestions || []); } })
+        .then(function (response) { return response.ok ? response.json() : { words: [], suggestions: [] }; })
+        .then(function (data) { if (input.value.trim() === q) { fill(data.words || [], data.suggestions || []); } })
         .catch(function () { /* suggestions are optional */ });
     }, 150);
   });
