@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("santral.budget.urls")),
     path("", include("santral.partners.urls")),
     path("", include("santral.outreach.urls")),
+    path("", include("santral.decisions.urls")),
     path("", include("santral.content.urls")),
     path("", include("santral.events.urls")),
     path("", include("santral.search.urls")),

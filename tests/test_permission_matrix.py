@@ -473,9 +473,14 @@ RULES: list[Rule] = [
         post="open",
     ),
     public(r"<slug:council_slug>/iletisim/gonderildi/", "contact form: thank-you page"),
+    skip(
+        r"<slug:council_slug>/kararlar/<int:pk>/",
+        "a public recommendation: the world has none; santral/decisions/tests/test_public.py "
+        "covers it (public; 404 when its meeting is closed or the id belongs to another council)",
+    ),
     public(
         r"(konseyler|paydaslar|haberler|belgeler|yayinlar|paylasilanlar|akis|sitemap|"
-        r"etkinlikler|<slug:council_slug>/)",
+        r"etkinlikler|kararlar|<slug:council_slug>/)",
         "public pages",
     ),
     # --- Wagtail's own admin ----------------------------------------------------------------

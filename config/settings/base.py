@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "santral.budget",
     "santral.partners",
     "santral.outreach",
+    "santral.decisions",
     "santral.search",
     "santral.federation",
     "santral.opendata",

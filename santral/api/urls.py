@@ -5,6 +5,7 @@ from django.urls import include, path
 from santral.budget.api import CouncilBudgetApi
 from santral.content.api import DocumentListApi, NewsListApi, PublicationListApi
 from santral.councils.api import CouncilListApi
+from santral.decisions.api import CouncilRecommendationListApi, RecommendationListApi
 from santral.events.api import EventListApi
 from santral.outreach.api import RepresentationApi
 from santral.partners.api import (
@@ -43,6 +44,12 @@ urlpatterns = [
         "councils/<slug:slug>/representation/",
         RepresentationApi.as_view(),
         name="council-representation",
+    ),
+    path("recommendations/", RecommendationListApi.as_view(), name="recommendation-list"),
+    path(
+        "councils/<slug:council_slug>/recommendations/",
+        CouncilRecommendationListApi.as_view(),
+        name="council-recommendation-list",
     ),
     path("news/", NewsListApi.as_view(), name="news-list"),
     path("documents/", DocumentListApi.as_view(), name="document-list"),

@@ -102,6 +102,7 @@ RESERVED_SLUGS = frozenset(
         "haberler",
         "hesap",
         "home",
+        "kararlar",
         "konseyler",
         "kurum-paneli",
         "media",

@@ -32,6 +32,7 @@ class Capability(StrEnum):
     MANAGE_PARTNERS = "manage_partners"
     MANAGE_OUTREACH = "manage_outreach"
     VIEW_AUDIT = "view_audit"
+    MANAGE_MEETINGS = "manage_meetings"
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -49,6 +50,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_PARTNERS,
             Capability.MANAGE_OUTREACH,
             Capability.VIEW_AUDIT,
+            Capability.MANAGE_MEETINGS,
         }
     ),
     Role.EDITOR: frozenset(
@@ -60,6 +62,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_MONEY,
             Capability.MANAGE_PARTNERS,
             Capability.MANAGE_OUTREACH,
+            Capability.MANAGE_MEETINGS,
         }
     ),
     Role.TREASURER: frozenset(
@@ -253,6 +256,11 @@ def can_manage_partners(user, council: Council) -> bool:
 def can_manage_outreach(user, council: Council) -> bool:
     """Audiences, participation records, communication plans, newsletters and subscriber lists."""
     return has_capability(user, council, Capability.MANAGE_OUTREACH)
+
+
+def can_manage_meetings(user, council: Council) -> bool:
+    """Meetings of the council's bodies, their decisions and the md. 76 journey (secretariat)."""
+    return has_capability(user, council, Capability.MANAGE_MEETINGS)
 
 
 def can_view_audit(user, council: Council) -> bool:
