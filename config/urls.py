@@ -34,6 +34,7 @@ if settings.DEBUG:
 # Turkish at "/", English under "/en/", Arabic under "/ar/".
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("", include("santral.privacy.urls")),
     path("", include("santral.councils.urls")),
     path("", include("santral.budget.urls")),
     path("", include("santral.partners.urls")),

@@ -194,7 +194,9 @@ def test_internal_events_are_for_members_only(client, cast):
 def test_registration_fills_seats_then_waiting_list(client, cast):
     event = make_event(cast.council_a, capacity=2, registration_mode="onsite")
     people = [
-        registration_create(event=event, full_name=f"Kişi {n}", email=f"k{n}@ornek.test")
+        registration_create(
+            event=event, full_name=f"Kişi {n}", email=f"k{n}@ornek.test", notice_id=_notice(event)
+        )
         for n in range(3)
     ]
     assert [p.status for p in people] == ["confirmed", "confirmed", "waiting"]
@@ -204,7 +206,12 @@ def test_registration_fills_seats_then_waiting_list(client, cast):
     assert promoted.status == RegistrationStatus.CONFIRMED
     response = client.post(
         event.url + "kayit/",
-        {"full_name": "Ayşe Öztürk", "email": "ayse@ornek.test", "consent": "on"},
+        {
+            "full_name": "Ayşe Öztürk",
+            "email": "ayse@ornek.test",
+            "consent": "on",
+            "notice": _notice(event),
+        },
     )
     assert response.status_code == 302
     assert event.registrations.get(email="ayse@ornek.test").status == "waiting"
@@ -282,3 +289,9 @@ def test_hub_home_shows_items_shared_with_the_network(client, cast):
 def test_list_titles_and_subtitles_are_translated(client, cast, url, subtitle):
     html = client.get(url).content.decode()
     assert subtitle in html
+
+
+def _notice(event) -> int:
+    from santral.privacy.selectors import notice_current
+
+    return notice_current(event.council).pk

@@ -458,6 +458,22 @@ RULES: list[Rule] = [
     ),
     staff(r"hesap/oturumlar/", "one's own sessions: sign out the others", SIGNED_IN),
     staff(r"hesabim/$", "member area: one's own registrations, subscriptions", SIGNED_IN, NOBODY),
+    staff(r"hesabim/verilerim/$", "my data (KVKK): one's own, read only", SIGNED_IN, NOBODY),
+    post_only(r"hesabim/verilerim/silme-talebi/", "ask for one's own erasure", SIGNED_IN),
+    public(r"gizlilik/$", "the platform's privacy notice"),
+    skip(
+        r"gizlilik/(metin|riza)/",
+        "a notice version is public; withdrawing a consent takes its secret token (404 "
+        "otherwise): both in santral/privacy/tests/test_consent.py",
+        thin=False,
+    ),
+    staff(r"gizlilik/talepler/$", "erasure requests: platform admins", PLATFORM_ONLY),
+    post_only(
+        r"gizlilik/talepler/<int:pk>/",
+        "answer an erasure request",
+        PLATFORM_ONLY,
+        values={"pk": MISSING},
+    ),
     post_only(
         r"hesabim/kayitlar/<int:pk>/iptal/",
         "cancel one's own registration (others' answer 404)",

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "santral.core",
     "santral.councils",
     "santral.content",
+    "santral.privacy",
     "santral.events",
     "santral.budget",
     "santral.partners",
@@ -427,3 +428,14 @@ SANTRAL_HARVEST_USER_AGENT = os.environ.get(
 SANTRAL_HARVEST_MAX_ITEMS = int(os.environ.get("SANTRAL_HARVEST_MAX_ITEMS", 5000))
 SANTRAL_HARVEST_INTERVAL_MINUTES = int(os.environ.get("SANTRAL_HARVEST_INTERVAL_MINUTES", 60))
 SANTRAL_FEDERATION_LICENCE = os.environ.get("SANTRAL_FEDERATION_LICENCE", "CC-BY-4.0")
+
+# KVKK retention (days) per kind of record; santral/privacy/retention.py applies them once a
+# day (manage.py privacy_daily) and docs/privacy.md gives the reason for each period.
+SANTRAL_RETENTION_DAYS = {
+    "sign_ins": 730,  # law 5651: access logs are kept for two years at most
+    "failed_logins": 365,
+    "email_logs": 90,  # finished e-mail tasks (address, subject)
+    "unconfirmed_subscriptions": 30,
+    "unsubscribed": 30,
+    "past_event_registrations": 365,  # after the event's end: name and address go
+}

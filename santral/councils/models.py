@@ -98,6 +98,7 @@ RESERVED_SLUGS = frozenset(
         "en",
         "erisilebilirlik",
         "etkinlikler",
+        "gizlilik",
         "gorunum",
         "haberler",
         "hesap",

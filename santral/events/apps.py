@@ -33,6 +33,12 @@ class EventsConfig(AppConfig):
         register_demo_loader("events", load_events_demo)
         register_account_provider(account_registrations)
 
+        from santral.privacy.services import consent_withdrawn
+
+        from .services import registration_consent_withdrawn
+
+        consent_withdrawn.connect(registration_consent_withdrawn, dispatch_uid="events_consent")
+
         from .council_home import register as register_council_home
 
         register_council_home()

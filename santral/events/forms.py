@@ -15,3 +15,20 @@ class RegistrationForm(forms.Form):
         label=_("Aydınlatma metnini okudum, kaydım için verilerimin işlenmesini kabul ediyorum."),
         error_messages={"required": _("Kayıt için aydınlatma metnini onaylamanız gerekir.")},
     )
+    photos = forms.BooleanField(
+        label=_(
+            "Etkinlikte çekilen fotoğraf ve videolarda görünmeme izin veriyorum (isteğe bağlı)."
+        ),
+        required=False,
+    )
+    # The notice version the page showed; a registration is refused when it is not the
+    # current one (santral/privacy/services.py, notice_check).
+    notice = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            from santral.privacy.selectors import notice_current
+
+            current = notice_current(council)
+            self.initial["notice"] = current.pk if current else None

@@ -14,12 +14,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from santral.privacy.models import Purpose
+from santral.privacy.selectors import consent_for, withdraw_path
+
 from .ical import calendar_bytes
 from .models import Registration, RegistrationStatus
 
 
 def _absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
+
+
+def _withdraw_url(registration: Registration) -> str:
+    consent = consent_for(
+        reference=f"events.registration:{registration.pk}", purpose=Purpose.EVENT_REGISTRATION
+    )
+    return _absolute(withdraw_path(consent)) if consent else ""
 
 
 def registration_message(registration: Registration, language: str = "tr") -> EmailMessage:
@@ -36,6 +46,7 @@ def registration_message(registration: Registration, language: str = "tr") -> Em
                 "event": event,
                 "confirmed": registration.status == RegistrationStatus.CONFIRMED,
                 "event_url": _absolute(event.url),
+                "withdraw_url": _withdraw_url(registration),
             },
         )
     # A title is one line on the page; a pasted line break must not break the header.

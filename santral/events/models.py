@@ -126,7 +126,7 @@ class EventPage(RoutablePageMixin, LeadImageMixin, SantralContentPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["counts"] = registration_counts(self)
-        context.setdefault("registration_form", RegistrationForm())
+        context.setdefault("registration_form", RegistrationForm(council=self.council))
         return context
 
     @path("")

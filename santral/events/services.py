@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
+from santral.privacy.models import Method, Purpose
+from santral.privacy.services import consent_give, notice_check
 
 from .forms import PRIVACY_NOTICE
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
@@ -14,13 +16,25 @@ from .tasks import send_registration_email
 
 
 @transaction.atomic
-def registration_create(*, event: EventPage, full_name: str, email: str) -> Registration:
+def registration_create(
+    *,
+    event: EventPage,
+    full_name: str,
+    email: str,
+    notice_id: int | None,
+    photos: bool = False,
+    method: str = Method.FORM,
+    recorded_by=None,
+) -> Registration:
     """Register a person: a seat while the capacity lasts, then the waiting list.
 
-    Raises ValidationError (Turkish) when the event takes no on-site registration,
-    has ended, or the e-mail is already registered.
+    `notice_id` is the privacy notice version the person agreed to; it must be the current
+    one of the event's council. The consent (and, when given, the one for photos) is recorded
+    with that version. Raises ValidationError (Turkish) when the notice is not current, the
+    event takes no on-site registration, has ended, or the e-mail is already registered.
     """
     locked = EventPage.objects.select_for_update().get(pk=event.pk)
+    notice = notice_check(council=locked.council, notice_id=notice_id)
     if locked.registration_mode != RegistrationMode.ONSITE or not locked.live:
         raise ValidationError(_("Bu etkinliğe Santral üzerinden kayıt alınmıyor."))
     if locked.end_at < timezone.now():
@@ -41,6 +55,17 @@ def registration_create(*, event: EventPage, full_name: str, email: str) -> Regi
         status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
         consent_text=str(PRIVACY_NOTICE),
     )
+    purposes = [Purpose.EVENT_REGISTRATION] + ([Purpose.EVENT_PHOTOS] if photos else [])
+    for purpose in purposes:
+        consent_give(
+            council=locked.council,
+            purpose=purpose,
+            email=email,
+            notice=notice,
+            method=method,
+            recorded_by=recorded_by,
+            reference=f"events.registration:{registration.pk}",
+        )
     _mail_after_commit(registration)
     return registration
 
@@ -77,3 +102,17 @@ def registration_cancel(*, actor, registration: Registration) -> Registration | 
         council_id=locked_event.council_id,
     )
     return promoted
+
+
+def registration_consent_withdrawn(sender, consent, **kwargs) -> None:
+    """Withdrawing the consent of a registration (the link in its e-mail) cancels the seat."""
+    prefix = "events.registration:"
+    if consent.purpose != Purpose.EVENT_REGISTRATION or not consent.reference.startswith(prefix):
+        return
+    registration = (
+        Registration.objects.filter(pk=consent.reference.removeprefix(prefix))
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+    if registration is not None:
+        registration_cancel(actor=None, registration=registration)

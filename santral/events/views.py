@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from santral.content.selectors import council_by_slug
 from santral.core.spreadsheets import csv_flavour
+from santral.privacy.selectors import notice_current
 
 from .exports import EVENT_COLUMNS, event_records, events_csv
 from .forms import PRIVACY_NOTICE, RegistrationForm
@@ -111,6 +112,8 @@ def event_register_view(request, event):
                 event=event,
                 full_name=form.cleaned_data["full_name"],
                 email=form.cleaned_data["email"],
+                notice_id=form.cleaned_data.get("notice"),
+                photos=form.cleaned_data.get("photos", False),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -124,6 +127,12 @@ def event_register_view(request, event):
                     _("Kontenjan dolu; bekleme listesine alındınız. Yer açılırsa size yazacağız."),
                 )
             return redirect(event.url)
+    current = notice_current(event.council)
+    if current is not None and str(form.data.get("notice")) != str(current.pk):
+        # The text changed since the page was shown: the person reads and ticks it again.
+        form.data = form.data.copy()
+        form.data["notice"] = str(current.pk)
+        form.data.pop("consent", None)
     return event.render(
         request,
         context_overrides={"registration_form": form, "privacy_notice": PRIVACY_NOTICE},

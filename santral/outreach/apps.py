@@ -16,6 +16,12 @@ class OutreachConfig(AppConfig):
         register_demo_loader("outreach", load_outreach_demo)
         register_account_provider(account_subscriptions)
 
+        from santral.privacy.services import consent_withdrawn
+
+        from .services import subscriber_consent_withdrawn
+
+        consent_withdrawn.connect(subscriber_consent_withdrawn, dispatch_uid="outreach_consent")
+
         from .council_home import register as register_council_home
 
         register_council_home()

@@ -18,6 +18,9 @@ from santral.core.text import has_header_break
 from santral.councils.models import Body, Council, District
 from santral.councils.permissions import can_manage_outreach
 from santral.events.models import EventPage
+from santral.privacy.models import PrivacyNotice, Purpose
+from santral.privacy.selectors import notice_current
+from santral.privacy.services import consent_give, consents_withdraw_for
 
 from .models import (
     HEADER_BREAK_MESSAGE,
@@ -458,6 +461,7 @@ def subscription_request(
         "wants_sms": bool(wants_sms),
         "consent_text_version": CONSENT_TEXT_VERSION,
         "consent_at": now.isoformat(),
+        "notice_id": getattr(notice_current(council), "pk", None),
     }
     subscriber.confirm_token = new_token()
     subscriber.full_clean(exclude=["topics"])
@@ -488,6 +492,7 @@ def subscription_confirm(*, council: Council, token: str) -> Subscriber:
         subscriber.wants_sms = bool(details.get("wants_sms")) and bool(subscriber.phone)
         subscriber.consent_text_version = details["consent_text_version"]
         subscriber.consent_at = datetime.fromisoformat(details["consent_at"])
+    _record_newsletter_consent(subscriber, details)
     subscriber.pending_topic_ids = []
     subscriber.pending_details = {}
     subscriber.status = SubscriberStatus.CONFIRMED
@@ -519,7 +524,40 @@ def subscription_unsubscribe(*, council: Council, token: str) -> Subscriber:
             subscriber=subscriber,
             status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
         ).update(status=DeliveryStatus.SKIPPED, next_attempt_at=None)
+        consents_withdraw_for(
+            council=council, purpose=Purpose.NEWSLETTER, email=subscriber.email_key
+        )
     return subscriber
+
+
+def _record_newsletter_consent(subscriber: Subscriber, details: dict) -> None:
+    """The confirmed request's consent, with the notice version the form showed (KVKK)."""
+    notice = None
+    if details.get("notice_id"):
+        notice = PrivacyNotice.objects.filter(pk=details["notice_id"]).first()
+    notice = notice or notice_current(subscriber.council)
+    if notice is None or not details:
+        return
+    consent_give(
+        council=subscriber.council,
+        purpose=Purpose.NEWSLETTER,
+        email=subscriber.email,
+        notice=notice,
+        given_at=datetime.fromisoformat(details["consent_at"]),
+        reference=f"outreach.subscriber:{subscriber.pk}",
+    )
+
+
+def subscriber_consent_withdrawn(sender, consent, **kwargs) -> None:
+    """A newsletter consent withdrawn through its link ends the subscription: the next send
+    skips the address (deliver_batch re-reads the subscriber before each mail)."""
+    if consent.purpose != Purpose.NEWSLETTER or consent.council_id is None:
+        return
+    subscriber = Subscriber.objects.filter(
+        council_id=consent.council_id, email_key=consent.email_key
+    ).first()
+    if subscriber is not None and subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+        subscription_unsubscribe(council=subscriber.council, token=subscriber.unsubscribe_token)
 
 
 @transaction.atomic

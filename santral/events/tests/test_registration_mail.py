@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 def _register(event, n, capture):
     with capture(execute=True):
         return registration_create(
-            event=event, full_name=f"Ayşe İnce {n}", email=f"k{n}@ornek.test"
+            event=event,
+            full_name=f"Ayşe İnce {n}",
+            email=f"k{n}@ornek.test",
+            notice_id=_notice(event),
         )
 
 
@@ -73,5 +76,13 @@ def test_nothing_is_sent_when_the_registration_is_refused(
     _register(event, 1, django_capture_on_commit_callbacks)
     mailoutbox.clear()
     with pytest.raises(ValidationError), django_capture_on_commit_callbacks(execute=True):
-        registration_create(event=event, full_name="Tekrar", email="k1@ornek.test")
+        registration_create(
+            event=event, full_name="Tekrar", email="k1@ornek.test", notice_id=_notice(event)
+        )
     assert mailoutbox == []
+
+
+def _notice(event) -> int:
+    from santral.privacy.selectors import notice_current
+
+    return notice_current(event.council).pk

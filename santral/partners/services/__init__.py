@@ -23,6 +23,9 @@ from santral.core.fields import save_with_unique_name
 from santral.core.text import turkish_slugify
 from santral.councils.models import Body, Council
 from santral.councils.permissions import can_manage_partners, is_platform_admin
+from santral.privacy.models import Method, Purpose
+from santral.privacy.selectors import notice_current
+from santral.privacy.services import consent_give
 
 from ..models import (
     DUPLICATE_ORGANISATION_NAME,
@@ -302,6 +305,18 @@ def contact_save(*, actor, contact: ContactPerson, consent_given: bool = False) 
     action = "contact.create" if contact.pk is None else "contact.update"
     contact.full_clean()
     contact.save()
+    notice = notice_current(contact.council)
+    if consent_given and contact.email and notice is not None:
+        # The consent register (santral/privacy) too: staff recorded it, given in person.
+        consent_give(
+            council=contact.council,
+            purpose=Purpose.PARTNER_CONTACT,
+            email=contact.email,
+            notice=notice,
+            method=Method.IN_PERSON,
+            recorded_by=actor,
+            reference=f"partners.contactperson:{contact.pk}",
+        )
     # No target: an audit row outlives an erased contact, so it keeps ids, never the name.
     audit_record(
         actor=actor,
