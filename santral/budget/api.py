@@ -16,7 +16,7 @@ from santral.core.api import PublicApiMixin
 from santral.councils.models import Council
 from santral.councils.permissions import can_view_money
 
-from .models import ContributorKind, TransparencyLevel
+from .models import ContributorKind, PaymentRoute, TransparencyLevel
 from .selectors import budget_report
 from .services import budget_settings_for
 
@@ -26,13 +26,27 @@ def _money(value) -> str:
 
 
 class FiguresSerializer(serializers.Serializer):
+    """Every figure of docs/budget.md ("Figures"), as decimal strings."""
+
     initial = serializers.CharField(help_text="başlangıç ödeneği")
     additions = serializers.CharField(help_text="ek ödenek")
-    transfers = serializers.CharField(help_text="aktarma (net)")
-    revised = serializers.CharField()
+    reductions = serializers.CharField(help_text="düşülen ödenek (positive)")
+    transfers_in = serializers.CharField(help_text="aktarmayla eklenen")
+    transfers_out = serializers.CharField(help_text="aktarmayla düşülen (positive)")
+    transfers = serializers.CharField(help_text="aktarma, net (in − out)")
+    revised = serializers.CharField(help_text="revize ödenek")
+    reserved = serializers.CharField(help_text="approved requests not yet committed")
     committed = serializers.CharField(help_text="açık taahhüt")
-    paid = serializers.CharField()
-    remaining = serializers.CharField()
+    paid = serializers.CharField(help_text="ödenen")
+    remaining = serializers.CharField(help_text="revised − committed − paid")
+    available = serializers.CharField(help_text="remaining − reserved")
+
+
+class RouteSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=PaymentRoute.choices, help_text="documented code (docs/budget.md)"
+    )
+    label = serializers.CharField(help_text="the route's name in the request's language")
 
 
 class LineSerializer(FiguresSerializer):
@@ -41,11 +55,17 @@ class LineSerializer(FiguresSerializer):
     finansman = serializers.CharField()
     ekonomik = serializers.CharField()
     paying_unit = serializers.CharField()
+    route = RouteSerializer(allow_null=True)
 
 
 class GroupSerializer(FiguresSerializer):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class RouteGroupSerializer(FiguresSerializer):
+    code = serializers.ChoiceField(choices=PaymentRoute.choices)
+    label = serializers.CharField()
 
 
 class ContributorKindSerializer(serializers.Serializer):
@@ -72,6 +92,9 @@ class BudgetOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     visibility = serializers.ChoiceField(choices=["internal", "lines", "totals"])
     lines = LineSerializer(many=True, required=False)
+    by_route = RouteGroupSerializer(many=True, help_text="(a) unit, (b) Özel Kalem, (c) project")
+    by_unit = GroupSerializer(many=True, help_text="code: kurumsal; name: the paying unit")
+    by_financing = GroupSerializer(many=True, help_text="code: financing type (8: grants)")
     by_functional = GroupSerializer(many=True)
     by_project = GroupSerializer(many=True)
     totals = FiguresSerializer()
@@ -79,7 +102,13 @@ class BudgetOutputSerializer(serializers.Serializer):
 
 
 def _figures(figures) -> dict[str, str]:
-    return {key: _money(value) for key, value in figures.as_dict().items()}
+    values = {key: _money(value) for key, value in figures.as_dict().items()}
+    values["transfers"] = _money(figures.transfers)
+    return values
+
+
+def _groups(groups) -> list[dict]:
+    return [{"code": g.key, "name": g.label, **_figures(g.figures)} for g in groups]
 
 
 def budget_payload(report, *, visibility: str, publish_in_kind: bool) -> dict:
@@ -88,12 +117,15 @@ def budget_payload(report, *, visibility: str, publish_in_kind: bool) -> dict:
         "year": report.year,
         "visibility": visibility,
         "totals": _figures(report.total),
-        "by_functional": [
-            {"code": g.key, "name": g.label, **_figures(g.figures)} for g in report.by_functional()
+        "by_route": [
+            {"code": g.key, "label": g.label, **_figures(g.figures)}
+            for g in report.by_route()
+            if g.key
         ],
-        "by_project": [
-            {"code": g.key, "name": g.label, **_figures(g.figures)} for g in report.by_project
-        ],
+        "by_unit": _groups(report.by_unit()),
+        "by_financing": _groups(report.by_financing()),
+        "by_functional": _groups(report.by_functional()),
+        "by_project": _groups(report.by_project),
     }
     if visibility in ("internal", "lines"):
         payload["lines"] = [
@@ -103,6 +135,7 @@ def budget_payload(report, *, visibility: str, publish_in_kind: bool) -> dict:
                 "finansman": row.line.financing_code if row.line else "",
                 "ekonomik": row.line.economic_code if row.line else "",
                 "paying_unit": row.unit_name,
+                "route": {"code": row.route, "label": row.route_label} if row.route else None,
                 **_figures(row.figures),
             }
             for row in report.lines

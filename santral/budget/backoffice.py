@@ -5,7 +5,7 @@ Councils are looked up among those whose money the user may see (another council
 editor sees the figures but any change answers 403.
 """
 
-import datetime
+import json
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,10 +33,30 @@ from santral.councils.permissions import (
 from . import forms as f
 from . import services as s
 from .exports import fiscal_data_package_zip, ledger_csv, ledger_xlsx
-from .imports import ImportFailed, classification_import, import_commit, import_preview
-from .models import ClassificationCode, Expenditure, InKindRate, LedgerEntry, PayingUnit
+from .imports import (
+    FIELDS,
+    ImportFailed,
+    classification_import,
+    import_commit,
+    import_preview,
+)
+from .models import (
+    ClassificationCode,
+    Expenditure,
+    InKindRate,
+    LedgerEntry,
+    PayingUnit,
+    Transfer,
+)
 from .reports import report_charts, report_csv, report_pdf, report_tables, report_xlsx
-from .selectors import budget_report, code_tree, expenditures_for, in_kind_for, ledger_for
+from .selectors import (
+    budget_report,
+    code_tree,
+    expenditures_for,
+    in_kind_for,
+    ledger_for,
+    transfers_for,
+)
 from .staging import import_stage, import_staged_content, import_unstage
 
 PAGE_SIZE = 50
@@ -84,6 +104,13 @@ def _forms(council, year, data=None, files=None, action=None):
         "unit": f.PayingUnitForm(*bound("unit"), prefix="unit"),
         "line": f.BudgetLineForm(*bound("line"), units=units, prefix="line"),
         "appropriation": f.AppropriationForm(*bound("appropriation"), lines=lines, prefix="ap"),
+        "transfer": f.TransferForm(
+            *bound("transfer"),
+            lines=lines,
+            prefix="tr",
+            initial={"transfer_on": timezone.localdate()},
+        ),
+        "route": f.RouteForm(*bound("route"), lines=lines, prefix="ro"),
         "request": f.ExpenditureRequestForm(*bound("request"), lines=lines, prefix="rq"),
         "rate": f.InKindRateForm(*bound("rate"), prefix="rate"),
         "in_kind": f.InKindForm(*bound("in_kind"), rates=rates, prefix="ik"),
@@ -130,7 +157,29 @@ def _handle(request, council, year, action, forms):
         entry = get_object_or_404(
             LedgerEntry, council=council, fiscal_year=year, pk=form.cleaned_data["entry_id"]
         )
-        s.entry_reverse(actor=user, entry=entry, reason=form.cleaned_data["reason"])
+        s.entry_reverse(
+            actor=user,
+            entry=entry,
+            reason=form.cleaned_data["reason"],
+            entry_on=form.cleaned_data["entry_on"],
+        )
+    elif action == "transfer":
+        s.transfer_post(actor=user, **data)
+    elif action == "transfer_reverse":
+        form = f.TransferReverseForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Ters kayıt için gerekçe yazın."))
+        transfer = get_object_or_404(
+            Transfer, council=council, fiscal_year=year, pk=form.cleaned_data["transfer_id"]
+        )
+        s.transfer_reverse(
+            actor=user,
+            transfer=transfer,
+            reason=form.cleaned_data["reason"],
+            entry_on=form.cleaned_data["entry_on"],
+        )
+    elif action == "route":
+        s.budget_line_route_set(actor=user, **data)
     elif action == "close":
         s.period_close(actor=user, council=council, fiscal_year=year, month=data.get("month"))
     elif action == "request":
@@ -151,6 +200,7 @@ def _handle(request, council, year, action, forms):
             actor=user,
             expenditure=_expenditure(council, year, request),
             reason=form.cleaned_data["reason"],
+            entry_on=form.cleaned_data["entry_on"],
         )
     elif action == "commit":
         form = f.CommitForm(request.POST)
@@ -203,6 +253,25 @@ def _handle(request, council, year, action, forms):
                 mapping=data["mapping"],
             )
         )
+    elif action == "import_remap":
+        if not can_manage_money(user, council):
+            raise PermissionDenied
+        form = f.ImportRemapForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError([str(e) for errs in form.errors.values() for e in errs])
+        token = form.cleaned_data["token"]
+        mapping = form.extended_mapping(request.POST)
+        preview = import_preview(
+            council=council,
+            year=year,
+            content=import_staged_content(council=council, year=year, token=token),
+            filename=form.cleaned_data["filename"],
+            mapping=mapping,
+        )
+        preview.staged_token = token if not preview.errors else ""
+        preview.filename = form.cleaned_data["filename"]
+        preview.mapping_text = json.dumps(mapping, ensure_ascii=False)
+        return preview
     elif action == "import_staged":
         if not can_manage_money(user, council):
             raise PermissionDenied
@@ -264,6 +333,9 @@ def budget_year_view(request, council_id: int, year: int):
         request.GET.get("defter")
     )
     in_kind = Paginator(in_kind_for(council, year), PAGE_SIZE).get_page(request.GET.get("ayni"))
+    transfers = Paginator(transfers_for(council, year), PAGE_SIZE).get_page(
+        request.GET.get("aktarma")
+    )
     return TemplateResponse(
         request,
         "budget/backoffice/year.html",
@@ -277,10 +349,12 @@ def budget_year_view(request, council_id: int, year: int):
             "expenditures": expenditures,
             "ledger": ledger,
             "in_kind": in_kind,
+            "transfers": transfers,
             "forms": forms,
             "preview": preview,
             "import_errors": import_errors,
-            "today": datetime.date.today().isoformat(),
+            "import_fields": [(name, str(label)) for name, label in FIELDS.items()],
+            "today": timezone.localdate().isoformat(),
             "tree": code_tree(kind="functional", year=year, council=council),
         },
     )
@@ -434,21 +508,23 @@ _STEP_OF_STATUS = {
     Expenditure.Status.COMMITTED: 3,
     Expenditure.Status.PAID: 4,
     Expenditure.Status.DECLINED: 1,
+    Expenditure.Status.CANCELLED: 2,
 }
 # The step forms: what the next step of a status asks for (services decide and audit).
 _NEXT_ACTIONS = {
     Expenditure.Status.REQUESTED: ("approve", "decline"),
     Expenditure.Status.APPROVED: ("commit", "decline"),
-    Expenditure.Status.COMMITTED: ("pay",),
+    Expenditure.Status.COMMITTED: ("pay", "cancel"),
     Expenditure.Status.PAID: ("reverse_payment",),
     Expenditure.Status.DECLINED: (),
+    Expenditure.Status.CANCELLED: (),
 }
 
 
 def expenditure_steps(expenditure: Expenditure) -> list[dict]:
     """The four steps with their state: done, current (the next to take), declined or todo."""
     reached = _STEP_OF_STATUS[expenditure.status]
-    declined = expenditure.status == Expenditure.Status.DECLINED
+    declined = expenditure.status in (Expenditure.Status.DECLINED, Expenditure.Status.CANCELLED)
     steps = []
     for index, (key, label) in enumerate(STEPS):
         if index < reached:
@@ -487,6 +563,8 @@ def _step_forms(expenditure: Expenditure, action=None, data=None, files=None) ->
             )
         elif name == "reverse_payment":
             forms[name] = f.PaymentReverseForm(*bound(name), prefix="reverse")
+        elif name == "cancel":
+            forms[name] = f.CancelForm(*bound(name), prefix="cancel")
     return forms
 
 
@@ -502,7 +580,13 @@ def _run_step(actor, expenditure: Expenditure, action: str, form) -> None:
     elif action == "pay":
         s.expenditure_pay(actor=actor, expenditure=expenditure, **data)
     elif action == "reverse_payment":
-        s.expenditure_payment_reverse(actor=actor, expenditure=expenditure, reason=data["reason"])
+        s.expenditure_payment_reverse(
+            actor=actor, expenditure=expenditure, reason=data["reason"], entry_on=data["entry_on"]
+        )
+    elif action == "cancel":
+        s.expenditure_cancel(
+            actor=actor, expenditure=expenditure, reason=data["reason"], entry_on=data["entry_on"]
+        )
 
 
 def _add_service_errors(form, error: ValidationError) -> None:
@@ -520,6 +604,7 @@ _AUDIT_LABELS = {
     "budget.expenditure.commit": (gettext_lazy("Taahhüt edildi"), "committed_amount"),
     "budget.expenditure.pay": (gettext_lazy("Ödendi"), "paid_amount"),
     "budget.expenditure.payment_reverse": (gettext_lazy("Ödeme ters çevrildi"), None),
+    "budget.expenditure.cancel": (gettext_lazy("Taahhüt iptal edildi"), None),
 }
 
 

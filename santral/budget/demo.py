@@ -41,6 +41,7 @@ from .services import (
     paying_unit_create,
     period_close,
     project_account_create,
+    transfer_post,
 )
 
 YEAR = 2026
@@ -220,21 +221,14 @@ def load_budget_demo(stdout=None) -> None:
         description="Meclis kararıyla ek ödenek" + DEMO,
         document_no="MK-2026/112",
     )
-    appropriation_post(
+    transfer_post(
         actor=treasurer,
-        line=lines["kira"],
-        kind=EntryKind.TRANSFER,
-        amount=D("-20000.00"),
-        entry_on=datetime.date(YEAR, 7, 1),
-        description="Baskı satırına aktarma" + DEMO,
-    )
-    appropriation_post(
-        actor=treasurer,
-        line=lines["baski"],
-        kind=EntryKind.TRANSFER,
+        from_line=lines["kira"],
+        to_line=lines["baski"],
         amount=D("20000.00"),
-        entry_on=datetime.date(YEAR, 7, 1),
-        description="Kiralama satırından aktarma" + DEMO,
+        transfer_on=datetime.date(YEAR, 7, 1),
+        decision_ref="BŞK-2026/31",
+        description="Kiralama satırından baskı satırına aktarma" + DEMO,
     )
 
     def request(line, title, amount, project, vat="20"):

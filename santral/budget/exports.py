@@ -16,7 +16,40 @@ from santral.core.spreadsheets import CSV_PLAIN, SafeCSVWriter
 from santral.councils.models import Council
 
 from .reports import Table, write_xlsx_tables
-from .selectors import ledger_for
+from .selectors import FIGURE_KEYS, budget_report, ledger_for, line_route, project_account_codes
+
+LINE_COLUMNS = [
+    ("kurumsal", "string", "Kurumsal kod"),
+    ("paying_unit", "string", "Ödeyen birim"),
+    ("fonksiyonel", "string", "Fonksiyonel kod"),
+    ("finansman", "string", "Finansman tipi"),
+    ("ekonomik", "string", "Ekonomik kod"),
+    ("route", "string", "Ödeme yolu (unit, private_office, project_account, other)"),
+    *((key, "number", key) for key in FIGURE_KEYS),
+]
+
+
+def lines_csv(council: Council, year: int) -> str:
+    """Per-line figures (docs/budget.md, "Figures") from the one selector, plain CSV."""
+    out = io.StringIO()
+    writer = SafeCSVWriter(out, flavour=CSV_PLAIN)
+    writer.writerow([name for name, _type, _title in LINE_COLUMNS])
+    for row in budget_report(council, year).lines:
+        line = row.line
+        values = row.figures.as_dict()
+        writer.writerow(
+            [
+                row.kurumsal,
+                row.unit_name,
+                line.functional_code if line else "",
+                line.financing_code if line else "",
+                line.economic_code if line else "",
+                row.route,
+                *(values[key] for key in FIGURE_KEYS),
+            ]
+        )
+    return out.getvalue()
+
 
 COLUMNS = [
     ("id", "integer", "Kayıt no"),
@@ -34,12 +67,18 @@ COLUMNS = [
     ("project", "string", "Etkinlik/proje"),
     ("reverses", "integer", "Ters kaydı yapılan kayıt"),
     ("reason", "string", "Gerekçe"),
+    ("route", "string", "Ödeme yolu (unit, private_office, project_account, other)"),
+    ("transfer", "integer", "Aktarma no (iki bacak aynı numarayı taşır)"),
 ]
 
 
 def ledger_rows(council: Council, year: int):
+    codes = project_account_codes(council, year)
+    routes: dict[int, str] = {}
     for entry in ledger_for(council, year).iterator(chunk_size=2000):
         line = entry.line
+        if line is not None and line.pk not in routes:
+            routes[line.pk] = line_route(line, codes)
         yield [
             entry.pk,
             entry.entry_on.isoformat(),
@@ -56,6 +95,8 @@ def ledger_rows(council: Council, year: int):
             entry.project_label,
             entry.reverses_id or "",
             entry.reason,
+            routes[line.pk] if line else "",
+            entry.transfer_id or "",
         ]
 
 
@@ -76,6 +117,7 @@ def ledger_json(council: Council, year: int) -> dict:
         record = dict(zip(names, row, strict=True))
         record["amount"] = str(record["amount"])
         record["reverses"] = record["reverses"] or None
+        record["transfer"] = record["transfer"] or None
         rows.append(record)
     return {
         "council": council.slug,
@@ -122,7 +164,24 @@ def fiscal_data_package(council: Council, year: int) -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {"fields": fields, "primaryKey": ["id"]},
-            }
+            },
+            {
+                "name": "budget-lines",
+                "path": "budget-lines.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": "Per line: appropriation, reserved, committed, paid, "
+                "remaining and available (docs/budget.md, Figures).",
+                "schema": {
+                    "fields": [
+                        {"name": name, "type": kind, "title": title}
+                        | ({"decimalChar": ".", "bareNumber": True} if kind == "number" else {})
+                        for name, kind, title in LINE_COLUMNS
+                    ]
+                },
+            },
         ],
         "model": {
             "measures": {"amount": {"source": "amount", "currency": "TRY"}},
@@ -158,6 +217,11 @@ def fiscal_data_package(council: Council, year: int) -> dict:
                     "attributes": {"finansman": {"source": "finansman"}},
                     "primaryKey": ["finansman"],
                 },
+                "route": {
+                    "dimensionType": "classification",
+                    "attributes": {"route": {"source": "route"}},
+                    "primaryKey": ["route"],
+                },
                 "phase": {
                     "dimensionType": "fact",
                     "attributes": {"kind": {"source": "kind"}},
@@ -176,4 +240,5 @@ def fiscal_data_package_zip(council: Council, year: int) -> bytes:
             json.dumps(fiscal_data_package(council, year), ensure_ascii=False, indent=2),
         )
         archive.writestr("ledger.csv", ledger_csv(council, year))
+        archive.writestr("budget-lines.csv", lines_csv(council, year))
     return buffer.getvalue()

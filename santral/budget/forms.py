@@ -18,6 +18,7 @@ from .models import (
     InKindRate,
     InKindUnit,
     PayingUnitKind,
+    PaymentRoute,
     TransparencyLevel,
 )
 from .selectors import lines_available
@@ -87,7 +88,12 @@ class AppropriationForm(forms.Form):
     line = BudgetLineChoiceField(label=gettext_lazy("Bütçe satırı"))
     kind = forms.ChoiceField(
         label=gettext_lazy("Tür"),
-        choices=[(k.value, k.label) for k in EntryKind if k in APPROPRIATION_KINDS],
+        choices=[
+            (k.value, k.label)
+            for k in EntryKind
+            if k in APPROPRIATION_KINDS and k != EntryKind.TRANSFER
+        ],
+        help_text=gettext_lazy("Düşülen ödenek pozitif yazılır; aktarma için “Aktarma” formu."),
     )
     amount = forms.DecimalField(label=gettext_lazy("Tutar (TL)"), **MONEY)
     entry_on = forms.DateField(label=gettext_lazy("Tarih"), widget=DATE_INPUT)
@@ -99,9 +105,63 @@ class AppropriationForm(forms.Form):
         self.fields["line"].queryset = lines
 
 
+def _posting_date(label=None):
+    """The accounting date of a posting: today unless the treasurer enters another."""
+    return forms.DateField(
+        label=label or gettext_lazy("Kayıt tarihi"),
+        widget=DATE_INPUT,
+        required=False,
+        help_text=gettext_lazy("Boş bırakılırsa bugün."),
+    )
+
+
 class ReverseForm(forms.Form):
     entry_id = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=255)
+    entry_on = _posting_date()
+
+
+class TransferForm(forms.Form):
+    from_line = BudgetLineChoiceField(label=gettext_lazy("Aktarılan satır (çıkış)"))
+    to_line = BudgetLineChoiceField(label=gettext_lazy("Aktarma yapılan satır (giriş)"))
+    amount = forms.DecimalField(label=gettext_lazy("Tutar (TL)"), **MONEY)
+    transfer_on = forms.DateField(label=gettext_lazy("Tarih"), widget=DATE_INPUT)
+    decision_ref = forms.CharField(
+        label=gettext_lazy("Karar / onay belgesi no"),
+        max_length=120,
+        help_text=gettext_lazy("ör. meclis kararı MK-2026/45 ya da başkanlık oluru"),
+    )
+    description = forms.CharField(label=gettext_lazy("Açıklama"), required=False)
+
+    def __init__(self, *args, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_line"].queryset = lines
+        self.fields["to_line"].queryset = lines
+
+
+class TransferReverseForm(forms.Form):
+    transfer_id = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=255)
+    entry_on = _posting_date()
+
+
+class RouteForm(forms.Form):
+    line = BudgetLineChoiceField(label=gettext_lazy("Bütçe satırı"))
+    route = forms.ChoiceField(
+        label=gettext_lazy("Ödeme yolu"),
+        choices=[("", gettext_lazy("Kodlardan çıkarılsın")), *PaymentRoute.choices],
+        required=False,
+    )
+    reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=255, required=False)
+
+    def __init__(self, *args, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = lines
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Taahhüt iptal gerekçesi"), max_length=500)
+    entry_on = _posting_date(gettext_lazy("İptal tarihi"))
 
 
 class PeriodCloseForm(forms.Form):
@@ -141,6 +201,7 @@ class DeclineForm(forms.Form):
 
 class PaymentReverseForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Gerekçe"), max_length=500)
+    entry_on = _posting_date(gettext_lazy("Ters kayıt tarihi"))
 
 
 class CommitForm(forms.Form):
@@ -202,6 +263,34 @@ class SettingsForm(forms.Form):
     publish_in_kind = forms.BooleanField(
         label=gettext_lazy("Ayni katkı toplamlarını yayımla"), required=False
     )
+
+
+class ImportRemapForm(forms.Form):
+    """Maps columns the preview did not use (e.g. a payer's name) to fields, then previews
+    the staged file again with the extended mapping."""
+
+    token = forms.RegexField(regex=r"^[0-9a-f]{64}$")
+    filename = forms.CharField(max_length=255, required=False)
+    mapping = forms.CharField(required=False)
+
+    def clean_mapping(self):
+        return _mapping_from_text(self.cleaned_data["mapping"])
+
+    def extended_mapping(self, post) -> dict:
+        """The mapping plus every `remap-<n>` choice (`remap-header-<n>` names the column)."""
+        from .imports import FIELDS
+
+        mapping = dict(self.cleaned_data.get("mapping") or {})
+        columns = dict(mapping.get("columns") or {})
+        for key in post:
+            if not key.startswith("remap-header-"):
+                continue
+            number = key.removeprefix("remap-header-")
+            target = post.get(f"remap-{number}", "")
+            if target in FIELDS:
+                columns[post[key]] = target
+        mapping["columns"] = columns
+        return mapping
 
 
 class StagedImportForm(forms.Form):

@@ -35,6 +35,7 @@ from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.core.models import AuditRecord
 from santral.core.money import MONEY_MAX, money_limit_display
+from santral.core.page_cache import bump_generation
 from santral.core.text import turkish_lower
 from santral.councils.models import Council
 from santral.councils.permissions import can_manage_money
@@ -74,6 +75,8 @@ DEFAULT_HEADERS = {
     "kurumsal kod": "kurumsal",
     "birim": "unit_name",
     "birim adı": "unit_name",
+    "ödeyen birim": "unit_name",
+    "ödeyen birim adı": "unit_name",
     "fonksiyonel": "functional",
     "fonksiyonel kod": "functional",
     "finansman": "financing",
@@ -96,6 +99,9 @@ DEFAULT_KINDS = {
     "başlangıç": EntryKind.INITIAL,
     "ek ödenek": EntryKind.ADDITION,
     "ek": EntryKind.ADDITION,
+    "düşülen ödenek": EntryKind.REDUCTION,
+    "düşülen": EntryKind.REDUCTION,
+    "ödenek iptali": EntryKind.REDUCTION,
     "aktarma": EntryKind.TRANSFER,
     "taahhüt": EntryKind.COMMITMENT,
     "ödeme": EntryKind.PAYMENT,
@@ -168,6 +174,19 @@ class ImportResult:
     mapping_text: str = ""
     # Set when this very file was imported before (see previous_import()).
     previous: PreviousImport | None = None
+    # Header cells of the columns the import does not read (shown in the preview, where a
+    # column can be mapped to a field, e.g. a payer's name to the paying unit's name).
+    unmapped_columns: list[str] = field(default_factory=list)
+    # Fields no column feeds yet (what an unmapped column may be mapped to).
+    free_fields: list[str] = field(default_factory=list)
+
+    @property
+    def unmapped_notice(self) -> str:
+        if not self.unmapped_columns:
+            return ""
+        return _("Bu sütunlar içe aktarılmayacak (eşlenmedi): %(columns)s") % {
+            "columns": ", ".join(f"“{name}”" for name in self.unmapped_columns)
+        }
 
 
 class ImportFailed(ValidationError):
@@ -515,6 +534,16 @@ def _resolve_columns(header: list, mapping: dict) -> tuple[dict[str, int], list[
     return found, errors
 
 
+def unmapped_columns(header: list, columns: dict[str, int]) -> list[str]:
+    """Header cells of the columns no field reads (blank headers with no data are skipped)."""
+    used = set(columns.values())
+    return [
+        str(name).strip() or column_letters(index)
+        for index, name in enumerate(header)
+        if index not in used and str(name or "").strip()
+    ]
+
+
 def parse_rows(
     table: list[list], *, council: Council, year: int, mapping: dict | None = None
 ) -> ImportResult:
@@ -525,6 +554,8 @@ def parse_rows(
         result.errors.append(RowError(1, "-", _("dosya boş")))
         return result
     columns, errors = _resolve_columns(table[0], mapping)
+    result.unmapped_columns = unmapped_columns(table[0], columns)
+    result.free_fields = [name for name in FIELDS if name not in columns]
     if errors:
         result.errors.extend(errors)
         return result
@@ -580,6 +611,8 @@ def parse_rows(
                 fail("amount", _("bu işlem türünde tutar sıfırdan büyük olmalı"))
             elif amount == 0:
                 fail("amount", _("tutar sıfır olamaz"))
+            elif kind == EntryKind.REDUCTION:
+                values["amount"] = -abs(amount)  # düşülen ödenek is stored negative
         if row_errors:
             result.errors.extend(row_errors)
             continue
@@ -780,17 +813,25 @@ def import_commit(
         for line in BudgetLine.objects.filter(council=council, fiscal_year=year)
     }
     entries = []
+    renamed: dict[str, str] = {}
     for row in fresh:
         unit = units.get(row.kurumsal)
+        if (
+            unit is not None
+            and row.unit_name
+            and unit.name == _placeholder_name(unit.kurumsal_code)
+        ):
+            # The unit was created from its code alone; the file now names it.
+            renamed[unit.kurumsal_code] = row.unit_name
+            unit.name = row.unit_name
+            unit.save(update_fields=["name"])
         if unit is None:
             unit = PayingUnit.objects.create(
                 council=council,
                 fiscal_year=year,
                 kurumsal_code=row.kurumsal,
-                name=row.unit_name or _("Birim %(code)s") % {"code": row.kurumsal},
-                kind=PayingUnitKind.PRIVATE_OFFICE
-                if "özel kalem" in _fold(row.unit_name)
-                else PayingUnitKind.UNIT,
+                name=row.unit_name or _placeholder_name(row.kurumsal),
+                kind=_unit_kind(row.unit_name),
             )
             units[row.kurumsal] = unit
         key = (unit.pk, row.functional, row.financing, row.economic)
@@ -821,9 +862,31 @@ def import_commit(
             "created": result.created,
             "skipped": result.skipped,
             "total": str(sum((row.amount for _line, row in entries), Decimal("0.00"))),
+            "renamed_units": renamed,
         },
     )
+    # COPY / bulk_create send no post_save: tell the page cache once the rows are visible.
+    bulk_write_done()
     return result
+
+
+def _unit_kind(name: str) -> str:
+    """ "Özel Kalem" in the paying unit's name marks the Private Office (route b)."""
+    return PayingUnitKind.PRIVATE_OFFICE if "özel kalem" in _fold(name) else PayingUnitKind.UNIT
+
+
+def _placeholder_name(kurumsal: str) -> str:
+    return _("Birim %(code)s") % {"code": kurumsal}
+
+
+def bulk_write_done() -> None:
+    """Advance the page cache's generation after a bulk write (no model signals fire).
+
+    Now, and again after the commit, so a page built from the old rows while the
+    transaction was open is not kept under the new generation.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation)
 
 
 # ---------------------------------------------------------------- official classification lists
@@ -962,6 +1025,7 @@ def classification_import(
         return result
     ClassificationCode.objects.bulk_create(fresh)
     result.created = len(fresh)
+    bulk_write_done()
     audit_record(
         actor=actor,
         action="budget.codes.import",

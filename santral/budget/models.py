@@ -160,6 +160,19 @@ class PayingUnitKind(models.TextChoices):
     OTHER = "other", _("Diğer")
 
 
+class PaymentRoute(models.TextChoices):
+    """The three ways of paying for a council (docs/budget.md), as a report dimension."""
+
+    UNIT = "unit", _("İlgili belediye birimi")
+    PRIVATE_OFFICE = "private_office", _("Özel Kalem Müdürlüğü")
+    PROJECT_ACCOUNT = "project_account", _("Konsey proje hesabı")
+    OTHER = "other", _("Diğer")
+
+
+# Financing type 8 (Bağış ve Yardımlar): grants and donations booked for the council.
+GRANT_FINANCING_CODE = "8"
+
+
 class PayingUnit(models.Model):
     """A municipal spending unit that pays for the council in a budget year."""
 
@@ -200,6 +213,12 @@ class BudgetLine(models.Model):
     financing_code = models.CharField(_("finansman tipi"), max_length=2)
     economic_code = models.CharField(_("ekonomik kod"), max_length=20)
     title = NameField(_("açıklama"), max_length=255, blank=True)
+    # The route is derived from the codes (selectors.line_route); a treasurer may override
+    # it with a reason (services.budget_line_route_set, audited).
+    route_override = models.CharField(
+        _("ödeme yolu (elle)"), max_length=16, choices=PaymentRoute.choices, blank=True
+    )
+    route_override_reason = models.CharField(_("ödeme yolu gerekçesi"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["fiscal_year", "paying_unit__kurumsal_code", "functional_code", "economic_code"]
@@ -265,12 +284,18 @@ class PeriodClosure(models.Model):
 class EntryKind(models.TextChoices):
     INITIAL = "initial", _("Başlangıç ödeneği")
     ADDITION = "addition", _("Ek ödenek")
+    REDUCTION = "reduction", _("Düşülen ödenek")
     TRANSFER = "transfer", _("Aktarma")
     COMMITMENT = "commitment", _("Taahhüt")
     PAYMENT = "payment", _("Ödeme")
 
 
-APPROPRIATION_KINDS = (EntryKind.INITIAL, EntryKind.ADDITION, EntryKind.TRANSFER)
+APPROPRIATION_KINDS = (
+    EntryKind.INITIAL,
+    EntryKind.ADDITION,
+    EntryKind.REDUCTION,
+    EntryKind.TRANSFER,
+)
 
 
 class Expenditure(models.Model):
@@ -282,6 +307,7 @@ class Expenditure(models.Model):
         DECLINED = "declined", _("Reddedildi")
         COMMITTED = "committed", _("Taahhüt edildi")
         PAID = "paid", _("Ödendi")
+        CANCELLED = "cancelled", _("Taahhüt iptal edildi")
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="expenditures")
     fiscal_year = models.PositiveSmallIntegerField(_("bütçe yılı"))
@@ -329,6 +355,8 @@ class Expenditure(models.Model):
     paid_on = models.DateField(_("ödeme tarihi"), null=True, blank=True)
     paid_amount = money_field(_("ödenen tutar"), null=True, blank=True)
     receipt = models.FileField(_("fatura / makbuz"), upload_to="budget/receipts/%Y/", blank=True)
+    cancelled_on = models.DateField(_("taahhüt iptal tarihi"), null=True, blank=True)
+    cancel_reason = models.TextField(_("taahhüt iptal gerekçesi"), blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -365,6 +393,53 @@ class ExpenditureApproval(models.Model):
         return f"{self.expenditure_id} / {self.approver_id}"
 
 
+class Transfer(models.Model):
+    """An aktarma as one act: from one line to another, both legs posted together.
+
+    The two ledger entries (− on `from_line`, + on `to_line`) point here; reversing the
+    transfer reverses both legs at once (services.transfer_reverse).
+    """
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="transfers")
+    fiscal_year = models.PositiveSmallIntegerField(_("bütçe yılı"))
+    from_line = models.ForeignKey(
+        BudgetLine,
+        verbose_name=_("aktarılan satır"),
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
+    )
+    to_line = models.ForeignKey(
+        BudgetLine,
+        verbose_name=_("aktarma yapılan satır"),
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+    )
+    amount = money_field(_("tutar"))
+    transfer_on = models.DateField(_("tarih"))
+    decision_ref = models.CharField(_("karar / onay belgesi"), max_length=120)
+    description = models.CharField(_("açıklama"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["transfer_on", "id"]
+        verbose_name = _("aktarma")
+        verbose_name_plural = _("aktarmalar")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="budget_transfer_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_line=models.F("to_line")), name="budget_transfer_two_lines"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.transfer_on:%d.%m.%Y} {self.decision_ref} {format_money(self.amount)}"
+
+
 class LedgerEntry(models.Model):
     """One dated, immutable money movement. Corrections are reversing entries.
 
@@ -372,10 +447,11 @@ class LedgerEntry(models.Model):
     save()/delete() refuse here, and database triggers refuse QuerySet.update()/.delete() and
     raw SQL (santral/core/immutability.py; registered in BudgetConfig.ready).
 
-    Signs: appropriations (initial, addition) are positive, a transfer is positive into a
-    line and negative out of it; a commitment is positive when made and negative when
-    released at payment; a payment is positive. A reversal has the opposite amount of the
-    entry it reverses and points at it.
+    Signs: appropriations (initial, addition) are positive, a reduction (düşülen ödenek) is
+    negative, a transfer is positive into a line and negative out of it (both legs of one
+    aktarma point at its `Transfer`); a commitment is positive when made and negative when
+    released at payment or cancelled; a payment is positive. A reversal has the opposite
+    amount of the entry it reverses and points at it.
     """
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="ledger_entries")
@@ -410,6 +486,15 @@ class LedgerEntry(models.Model):
         related_name="reversed_by",
     )
     reason = models.CharField(_("gerekçe"), max_length=255, blank=True)
+    # Both legs of an aktarma (and their reversals) point at the one act they belong to.
+    transfer = models.ForeignKey(
+        Transfer,
+        verbose_name=_("aktarma"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
     # Idempotent imports: a hash of the source row (and its occurrence number in the file).
     source_key = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(

@@ -14,20 +14,27 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 
 from santral.core.spreadsheets import SafeCSVWriter, xlsx_append
 
 from .charts import burndown_points, burndown_svg, treemap_svg
 from .selectors import BudgetReport, Figures
 
+# Column order and Turkish public-finance names of every figure (selectors.FIGURE_KEYS;
+# definitions and formulas in docs/budget.md, "Figures"). Translated where they are used.
 FIGURE_HEADERS = [
-    ("initial", "Başlangıç ödeneği"),
-    ("additions", "Ek ödenek"),
-    ("transfers", "Aktarma"),
-    ("revised", "Revize ödenek"),
-    ("committed", "Açık taahhüt"),
-    ("paid", "Ödenen"),
-    ("remaining", "Kalan"),
+    ("initial", _noop("Başlangıç ödeneği")),
+    ("additions", _noop("Ek ödenek")),
+    ("reductions", _noop("Düşülen ödenek")),
+    ("transfers_in", _noop("Aktarmayla eklenen")),
+    ("transfers_out", _noop("Aktarmayla düşülen")),
+    ("revised", _noop("Revize ödenek")),
+    ("reserved", _noop("Rezerve (onaylı talep)")),
+    ("committed", _noop("Açık taahhüt")),
+    ("paid", _noop("Ödenen")),
+    ("remaining", _noop("Kalan")),
+    ("available", _noop("Kullanılabilir")),
 ]
 
 
@@ -60,6 +67,7 @@ def lines_table(report: BudgetReport, *, public: bool = False) -> Table:
         _("Fonksiyonel"),
         _("Finansman"),
         _("Ekonomik"),
+        _("Ödeme yolu"),
         *_figure_headers(),
     ]
     rows = []
@@ -72,6 +80,7 @@ def lines_table(report: BudgetReport, *, public: bool = False) -> Table:
                 line.functional_code if line else "",
                 line.financing_code if line else "",
                 line.economic_code if line else "",
+                row.route_label,
                 *_figures(row.figures),
             ]
         )
@@ -80,8 +89,8 @@ def lines_table(report: BudgetReport, *, public: bool = False) -> Table:
         _("Bütçe satırları: ödenek ve gerçekleşme"),
         headers,
         rows,
-        [_("TOPLAM"), "", "", "", "", *_figures(report.total)],
-        5,
+        [_("TOPLAM"), "", "", "", "", "", *_figures(report.total)],
+        6,
     )
 
 
@@ -110,36 +119,74 @@ def in_kind_table(report: BudgetReport) -> Table:
     )
 
 
+CONSOLIDATED_KEYS = ("revised", "reserved", "committed", "paid", "remaining", "available")
+
+
 def consolidated_table(report: BudgetReport) -> Table:
-    """The whole picture: cash by payment route (units, Private Office, …) plus in-kind.
+    """The whole picture: cash by payment route — (a) units, (b) Özel Kalem, (c) the
+    council's project account — with in-kind help beside them (its value under "paid /
+    received", the appropriation columns left empty: in-kind has none).
 
     Rows are named by their labels only: the route codes (`unit`, `private_office`, …) are
     internal keys that no public output shows (docs/budget.md, "Public figures")."""
-    rows = [[g.label, g.figures.revised, g.figures.paid] for g in report.by_payment_route()]
-    rows.append([_("Ayni katkılar"), Decimal("0.00"), report.in_kind_total])
+    rows = [
+        [g.label, *(getattr(g.figures, key) for key in CONSOLIDATED_KEYS)]
+        for g in report.by_route()
+    ]
+    rows.append([_("Ayni katkılar"), None, None, None, report.in_kind_total, None, None])
+    total = report.total
     return Table(
         "konsolide",
-        _("Konsolide tablo: nakit ve ayni"),
-        [_("Ödeme yolu"), _("Revize ödenek"), _("Ödenen / alınan")],
+        _("Konsolide tablo: ödeme yoluna göre nakit ve ayni"),
+        [
+            _("Ödeme yolu"),
+            _("Revize ödenek"),
+            _("Rezerve (onaylı talep)"),
+            _("Açık taahhüt"),
+            _("Ödenen / alınan"),
+            _("Kalan"),
+            _("Kullanılabilir"),
+        ],
         rows,
-        [_("TOPLAM"), report.total.revised, report.cash_plus_in_kind],
+        [
+            _("TOPLAM"),
+            total.revised,
+            total.reserved,
+            total.committed,
+            report.cash_plus_in_kind,
+            total.remaining,
+            total.available,
+        ],
         1,
     )
+
+
+def _route_groups(report: BudgetReport):
+    """Route groups keyed by their (a)/(b)/(c) letter, never by the internal code."""
+    letters = {"unit": "a", "private_office": "b", "project_account": "c", "other": "-"}
+    return [replace(g, key=letters.get(g.key, "")) for g in report.by_route()]
 
 
 def report_tables(report: BudgetReport, *, public: bool = False) -> list[Table]:
     tables = [lines_table(report)] if not public else []
     tables += [
+        consolidated_table(report),
+        _group_table("yol", _("Ödeme yoluna göre"), _("Yol"), _route_groups(report)),
+        _group_table("birim", _("Ödeyen birime göre"), _("Kurumsal"), report.by_unit()),
+        _group_table(
+            "finansman",
+            _("Finansman tipine göre (öz kaynak, bağış ve yardım)"),
+            _("Finansman"),
+            report.by_financing(),
+        ),
         _group_table("fonksiyonel", _("Fonksiyonel koda göre"), _("Kod"), report.by_functional()),
         _group_table("ekonomik", _("Ekonomik koda göre"), _("Kod"), report.by_economic()),
-        _group_table("birim", _("Ödeyen birime göre"), _("Kurumsal"), report.by_unit()),
         replace(
             _group_table("proje", _("Etkinlik / projeye göre"), _("Etkinlik"), report.by_project),
             user_content=True,
         ),
         _group_table("ay", _("Aya göre"), _("Ay"), report.by_month),
         in_kind_table(report),
-        consolidated_table(report),
     ]
     return tables
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, Q, Value, When
 from django.db.models.functions import ExtractMonth
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,35 +21,77 @@ from .models import (
     ZERO,
     BudgetLine,
     ClassificationCode,
+    ClassificationKind,
     ContributorKind,
     EntryKind,
     Expenditure,
     InKindContribution,
     LedgerEntry,
     PayingUnitKind,
+    PaymentRoute,
+    Transfer,
 )
 
 WARN_RATIO = Decimal("0.80")
 
 
+# Every figure a finance officer reads, defined once (docs/budget.md, "Figures"). Each
+# output (HTML, CSV, XLSX, PDF, API, Fiscal Data Package, line pickers, services' checks)
+# reads these names from a `Figures` built by `line_figures` / `budget_report`.
+FIGURE_KEYS = (
+    "initial",
+    "additions",
+    "reductions",
+    "transfers_in",
+    "transfers_out",
+    "revised",
+    "reserved",
+    "committed",
+    "paid",
+    "remaining",
+    "available",
+)
+
+
 @dataclass
 class Figures:
-    """Amounts of one row of the report. `committed` is open (not yet paid) commitments."""
+    """The figures of one line, or of a group of lines added together.
+
+    Stored: initial (başlangıç ödeneği), additions (eklenen/ek ödenek), reductions
+    (düşülen ödenek, kept positive), transfers in / out (aktarma ile eklenen / düşülen, both
+    positive), reserved (onaylanmış, taahhüde bağlanmamış talepler), committed (open
+    commitments: taahhüt not yet paid), paid (ödeme). Derived:
+    revised = initial + additions − reductions + transfers in − transfers out;
+    remaining = revised − committed − paid; available = remaining − reserved.
+    """
 
     initial: Decimal = ZERO
     additions: Decimal = ZERO
-    transfers: Decimal = ZERO
+    reductions: Decimal = ZERO
+    transfers_in: Decimal = ZERO
+    transfers_out: Decimal = ZERO
     committed: Decimal = ZERO
     paid: Decimal = ZERO
     reserved: Decimal = ZERO
 
     @property
+    def transfers(self) -> Decimal:
+        """Net transfers (in − out), as the ledger's signed transfer entries add up."""
+        return self.transfers_in - self.transfers_out
+
+    @property
     def revised(self) -> Decimal:
-        return self.initial + self.additions + self.transfers
+        return (
+            self.initial + self.additions - self.reductions + self.transfers_in - self.transfers_out
+        )
 
     @property
     def remaining(self) -> Decimal:
         return self.revised - self.committed - self.paid
+
+    @property
+    def available(self) -> Decimal:
+        return self.remaining - self.reserved
 
     @property
     def used_ratio(self) -> Decimal | None:
@@ -62,37 +104,138 @@ class Figures:
         ratio = self.used_ratio
         return None if ratio is None else int((ratio * 100).to_integral_value())
 
-    def add_kind(self, kind: str, amount: Decimal) -> None:
+    def add_kind(self, kind: str, amount: Decimal, direction: str = "") -> None:
+        """Add a ledger sum of one kind (signed as stored; see LedgerEntry)."""
+        if kind == EntryKind.TRANSFER:
+            if direction == "out":
+                self.transfers_out -= amount
+            else:
+                self.transfers_in += amount
+            return
+        if kind == EntryKind.REDUCTION:
+            self.reductions -= amount
+            return
         attr = {
             EntryKind.INITIAL: "initial",
             EntryKind.ADDITION: "additions",
-            EntryKind.TRANSFER: "transfers",
             EntryKind.COMMITMENT: "committed",
             EntryKind.PAYMENT: "paid",
         }[kind]
         setattr(self, attr, getattr(self, attr) + amount)
 
     def __iadd__(self, other: "Figures") -> "Figures":
-        for name in ("initial", "additions", "transfers", "committed", "paid", "reserved"):
+        for name in STORED_FIGURES:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
     def as_dict(self) -> dict[str, Decimal]:
-        return {
-            "initial": self.initial,
-            "additions": self.additions,
-            "transfers": self.transfers,
-            "revised": self.revised,
-            "committed": self.committed,
-            "paid": self.paid,
-            "remaining": self.remaining,
-        }
+        return {key: getattr(self, key) for key in FIGURE_KEYS}
+
+
+STORED_FIGURES = (
+    "initial",
+    "additions",
+    "reductions",
+    "transfers_in",
+    "transfers_out",
+    "committed",
+    "paid",
+    "reserved",
+)
+
+# A transfer entry's side: "in" when it moves money into its line. A reversal keeps the side
+# of the leg it reverses (a reversed outgoing leg is positive but lowers "transfers out").
+_TRANSFER_SIDE = Case(
+    When(
+        Q(kind=EntryKind.TRANSFER)
+        & (
+            (Q(amount__gt=0) & Q(reverses__isnull=True))
+            | (Q(amount__lt=0) & Q(reverses__isnull=False))
+        ),
+        then=Value("in"),
+    ),
+    When(kind=EntryKind.TRANSFER, then=Value("out")),
+    default=Value(""),
+    output_field=CharField(),
+)
+
+
+def _figures_by_line(entries, approved) -> dict[int | None, Figures]:
+    """Figures per line id from a ledger queryset and a queryset of approved requests."""
+    figures: dict[int | None, Figures] = {}
+    for row in (
+        entries.annotate(side=_TRANSFER_SIDE)
+        .values("line_id", "kind", "side")
+        .annotate(total=MoneySum("amount"))
+        .order_by()
+    ):
+        figures.setdefault(row["line_id"], Figures()).add_kind(
+            row["kind"], row["total"] or ZERO, row["side"]
+        )
+    for row in approved.values("line_id").annotate(total=MoneySum("estimated_amount")).order_by():
+        figures.setdefault(row["line_id"], Figures()).reserved += row["total"] or ZERO
+    return figures
+
+
+def line_figures(
+    *, council: Council | None = None, year: int | None = None, line_ids=None, exclude=None
+) -> dict[int | None, Figures]:
+    """THE selector of every figure: per line id (None: money with no line), two queries.
+
+    Scope by `council` and `year`, or by `line_ids`. `exclude` (an expenditure) leaves its
+    own reservation out, for the checks made while that expenditure moves on.
+    """
+    entries = LedgerEntry.objects.all()
+    approved = Expenditure.objects.filter(status=Expenditure.Status.APPROVED)
+    if council is not None:
+        entries = entries.filter(council=council)
+        approved = approved.filter(council=council)
+    if year is not None:
+        entries = entries.filter(fiscal_year=year)
+        approved = approved.filter(fiscal_year=year)
+    if line_ids is not None:
+        entries = entries.filter(line_id__in=line_ids)
+        approved = approved.filter(line_id__in=line_ids)
+    if exclude is not None:
+        approved = approved.exclude(pk=exclude.pk)
+    return _figures_by_line(entries, approved)
+
+
+def line_route(line: BudgetLine, project_codes: set[str]) -> str:
+    """The line's payment route: its override, else derived from its codes.
+
+    A functional code that is the council's own project account (a 4th-level code the
+    council registered) makes it (c); the Private Office's kurumsal code (its paying unit
+    is of that kind) makes it (b); otherwise the unit's own kind, i.e. (a).
+    """
+    if line.route_override:
+        return line.route_override
+    if line.functional_code in project_codes:
+        return PaymentRoute.PROJECT_ACCOUNT
+    if line.paying_unit.kind == PayingUnitKind.PRIVATE_OFFICE:
+        return PaymentRoute.PRIVATE_OFFICE
+    if line.paying_unit.kind == PayingUnitKind.OTHER:
+        return PaymentRoute.OTHER
+    return PaymentRoute.UNIT
+
+
+def project_account_codes(council: Council, year: int) -> set[str]:
+    return set(
+        ClassificationCode.objects.filter(
+            council=council, year=year, kind=ClassificationKind.FUNCTIONAL
+        ).values_list("code", flat=True)
+    )
 
 
 @dataclass
 class LineRow:
     line: BudgetLine | None
     figures: Figures
+    route: str = ""
+
+    @property
+    def route_label(self) -> str:
+        return str(PaymentRoute(self.route).label) if self.route else _("Satırsız")
 
     @property
     def kurumsal(self) -> str:
@@ -160,11 +303,19 @@ class BudgetReport:
     def by_unit(self) -> list[GroupRow]:
         return self._group(lambda r: r.kurumsal, lambda r, k: r.unit_name)
 
-    def by_payment_route(self) -> list[GroupRow]:
-        labels = dict(PayingUnitKind.choices)
+    def by_route(self) -> list[GroupRow]:
+        """Way (a) unit, (b) Özel Kalem, (c) the council's project account, in that order."""
+        order = {value: index for index, value in enumerate(PaymentRoute.values)}
+        groups = self._group(lambda r: r.route, lambda r, k: r.route_label)
+        return sorted(groups, key=lambda g: order.get(g.key, len(order)))
+
+    by_payment_route = by_route
+
+    def by_financing(self) -> list[GroupRow]:
+        """Own resources (5), external project credits (7), grants and donations (8)."""
         return self._group(
-            lambda r: r.line.paying_unit.kind if r.line else "",
-            lambda r, k: str(labels.get(k, _("Satırsız"))),
+            lambda r: r.line.financing_code if r.line else "",
+            lambda r, k: self.code_names.get(("financing", k), "") if k else _("Satırsız"),
         )
 
     by_project: list[GroupRow] = field(default_factory=list)
@@ -185,20 +336,28 @@ def budget_report(council: Council, year: int) -> BudgetReport:
             "paying_unit__kurumsal_code", "functional_code", "financing_code", "economic_code"
         )
     )
-    figures: dict[int | None, Figures] = {line.pk: Figures() for line in lines}
+    figures = line_figures(council=council, year=year)
     entries = LedgerEntry.objects.filter(council=council, fiscal_year=year)
-    for row in entries.values("line_id", "kind").annotate(total=MoneySum("amount")).order_by():
-        figures.setdefault(row["line_id"], Figures()).add_kind(row["kind"], row["total"] or ZERO)
-    for row in (
-        Expenditure.objects.filter(
-            council=council, fiscal_year=year, status=Expenditure.Status.APPROVED
-        )
-        .values("line_id")
-        .annotate(total=MoneySum("estimated_amount"))
-        .order_by()
-    ):
-        figures.setdefault(row["line_id"], Figures()).reserved += row["total"] or ZERO
-    rows = [LineRow(line, figures[line.pk]) for line in lines]
+    used_codes = (
+        {("functional", line.functional_code) for line in lines}
+        | {("economic", line.economic_code) for line in lines}
+        | {("financing", line.financing_code) for line in lines}
+    )
+    code_names: dict[tuple[str, str], str] = {}
+    project_codes: set[str] = set()
+    if used_codes:
+        for kind, code, name, owner in ClassificationCode.objects.filter(
+            Q(council__isnull=True) | Q(council=council),
+            year=year,
+            code__in={code for _kind, code in used_codes},
+        ).values_list("kind", "code", "name", "council_id"):
+            code_names[(kind, code)] = name
+            if owner is not None and kind == ClassificationKind.FUNCTIONAL:
+                project_codes.add(code)
+    rows = [
+        LineRow(line, figures.get(line.pk, Figures()), line_route(line, project_codes))
+        for line in lines
+    ]
     if None in figures:
         rows.append(LineRow(None, figures[None]))
     total = Figures()
@@ -215,12 +374,12 @@ def budget_report(council: Council, year: int) -> BudgetReport:
         by_project[row["project_label"]].add_kind(row["kind"], row["total"] or ZERO)
     by_month: dict[int, Figures] = defaultdict(Figures)
     for row in (
-        entries.annotate(month=ExtractMonth("entry_on"))
-        .values("month", "kind")
+        entries.annotate(month=ExtractMonth("entry_on"), side=_TRANSFER_SIDE)
+        .values("month", "kind", "side")
         .annotate(total=MoneySum("amount"))
         .order_by()
     ):
-        by_month[row["month"]].add_kind(row["kind"], row["total"] or ZERO)
+        by_month[row["month"]].add_kind(row["kind"], row["total"] or ZERO, row["side"])
 
     in_kind = InKindContribution.objects.filter(council=council, fiscal_year=year)
     kind_labels = dict(ContributorKind.choices)
@@ -237,18 +396,6 @@ def budget_report(council: Council, year: int) -> BudgetReport:
         .order_by("rate__category")
     ]
     in_kind_total = sum((r.value for r in in_kind_by_kind), ZERO)
-
-    used_codes = {("functional", line.functional_code) for line in lines} | {
-        ("economic", line.economic_code) for line in lines
-    }
-    code_names: dict[tuple[str, str], str] = {}
-    if used_codes:
-        for kind, code, name in ClassificationCode.objects.filter(
-            Q(council__isnull=True) | Q(council=council),
-            year=year,
-            code__in={code for _kind, code in used_codes},
-        ).values_list("kind", "code", "name"):
-            code_names[(kind, code)] = name
 
     report = BudgetReport(
         council=council,
@@ -295,11 +442,7 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
                 _("%(tertip)s satırının %%%(percent)s kadarı kullanıldı.")
                 % {"tertip": row.tertip, "percent": row.figures.used_percent}
             )
-    remaining = {
-        row.line.pk: row.figures.remaining - row.figures.reserved
-        for row in report.lines
-        if row.line
-    }
+    remaining = {row.line.pk: row.figures.available for row in report.lines if row.line}
     for exp in Expenditure.objects.filter(
         council=council, fiscal_year=year, status=Expenditure.Status.REQUESTED, line__isnull=False
     ).only("title", "estimated_amount", "line_id"):
@@ -317,20 +460,14 @@ def report_warnings(report: BudgetReport, council: Council, year: int) -> list[s
 
 
 def year_totals(council: Council, year: int) -> Figures:
-    """The ledger totals of one council and year by kind, in one query (the council home).
+    """The figures of one council and year added over its lines (the council home).
 
     The same sums as `budget_report(...).total` without the per-line detail.
     """
-    figures = Figures()
-    rows = (
-        LedgerEntry.objects.filter(council=council, fiscal_year=year)
-        .values("kind")
-        .annotate(total=MoneySum("amount"))
-        .order_by()
-    )
-    for row in rows:
-        figures.add_kind(row["kind"], row["total"] or ZERO)
-    return figures
+    total = Figures()
+    for figures in line_figures(council=council, year=year).values():
+        total += figures
+    return total
 
 
 def expenditures_for(council: Council, year: int):
@@ -348,6 +485,22 @@ def ledger_for(council: Council, year: int):
         LedgerEntry.objects.filter(council=council, fiscal_year=year)
         .select_related("line__paying_unit")
         .order_by("entry_on", "id")
+    )
+
+
+def transfers_for(council: Council, year: int):
+    """A year's aktarmalar, newest first, each with `is_reversed` (one query per page)."""
+    from django.db.models import Exists, OuterRef
+
+    return (
+        Transfer.objects.filter(council=council, fiscal_year=year)
+        .select_related("from_line__paying_unit", "to_line__paying_unit")
+        .annotate(
+            is_reversed=Exists(
+                LedgerEntry.objects.filter(transfer=OuterRef("pk"), reverses__isnull=False)
+            )
+        )
+        .order_by("-transfer_on", "-id")
     )
 
 
@@ -376,26 +529,10 @@ def code_tree(*, kind: str, year: int, council: Council | None = None) -> list[d
 
 
 def lines_available(lines) -> dict[int, Decimal]:
-    """What is left on each of `lines` (as `services.line_available`), in two grouped queries.
+    """What is available on each of `lines` (`Figures.available`), in two grouped queries.
 
-    Revised appropriation − commitments − payments − estimates of approved, uncommitted
-    requests. Used by the line pickers, which show it beside each line's name.
+    Used by the line pickers, which show it beside each line's name.
     """
     ids = [line.pk for line in lines]
-    left: dict[int, Decimal] = {pk: ZERO for pk in ids}
-    for row in (
-        LedgerEntry.objects.filter(line_id__in=ids)
-        .values("line_id", "kind")
-        .annotate(total=MoneySum("amount"))
-    ):
-        total = row["total"] or ZERO
-        if row["kind"] in (EntryKind.COMMITMENT, EntryKind.PAYMENT):
-            total = -total
-        left[row["line_id"]] += total
-    for row in (
-        Expenditure.objects.filter(line_id__in=ids, status=Expenditure.Status.APPROVED)
-        .values("line_id")
-        .annotate(total=MoneySum("estimated_amount"))
-    ):
-        left[row["line_id"]] -= row["total"] or ZERO
-    return left
+    figures = line_figures(line_ids=ids)
+    return {pk: figures.get(pk, Figures()).available for pk in ids}

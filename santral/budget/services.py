@@ -43,7 +43,9 @@ from .models import (
     LedgerEntry,
     PayingUnit,
     PayingUnitKind,
+    PaymentRoute,
     PeriodClosure,
+    Transfer,
     VerificationStatus,
 )
 
@@ -380,6 +382,7 @@ def _post(
     reverses: LedgerEntry | None = None,
     reason: str = "",
     source_key: str = "",
+    transfer: Transfer | None = None,
     audit: bool = True,
 ) -> LedgerEntry:
     _ensure_open(council, entry_on)
@@ -401,6 +404,7 @@ def _post(
         reverses=reverses,
         reason=reason,
         source_key=source_key,
+        transfer=transfer,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     entry.save()
@@ -433,27 +437,34 @@ def appropriation_post(
     description: str = "",
     document_no: str = "",
 ) -> LedgerEntry:
-    """Post a başlangıç ödeneği, ek ödenek or aktarma (signed) to a line."""
+    """Post a başlangıç ödeneği, ek ödenek or düşülen ödenek to a line.
+
+    A reduction is given as a positive amount and stored negative; it may not take more
+    than is available on the line. An aktarma touches two lines: `transfer_post`.
+    """
     _deny_money(actor, line.council)
+    if kind == EntryKind.TRANSFER:
+        raise ValidationError(
+            {"kind": _("Aktarma iki satır arasında tek bir işlemdir; “Aktarma” formunu kullanın.")}
+        )
     if kind not in APPROPRIATION_KINDS:
         raise ValidationError({"kind": _("Ödenek kaydı türü geçersiz.")})
     amount = _money(amount)
-    if kind in (EntryKind.INITIAL, EntryKind.ADDITION) and amount <= ZERO:
+    if amount <= ZERO:
         raise ValidationError({"amount": _("Ödenek tutarı sıfırdan büyük olmalı.")})
-    if kind == EntryKind.TRANSFER and amount == ZERO:
-        raise ValidationError({"amount": _("Aktarma tutarı sıfır olamaz.")})
     locked = BudgetLine.objects.select_for_update().get(pk=line.pk)
-    if kind == EntryKind.TRANSFER and amount < ZERO:
+    if kind == EntryKind.REDUCTION:
         available = line_available(locked)
-        if -amount > available:
+        if amount > available:
             raise ValidationError(
                 {
                     "amount": _(
-                        "Satırdan %(amount)s TL aktarılamaz: kullanılabilir tutar %(left)s TL."
+                        "Satırdan %(amount)s TL düşülemez: kullanılabilir tutar %(left)s TL."
                     )
-                    % {"amount": format_amount(-amount), "left": format_amount(available)}
+                    % {"amount": format_amount(amount), "left": format_amount(available)}
                 }
             )
+        amount = -amount
     return _post(
         actor=actor,
         council=locked.council,
@@ -465,6 +476,176 @@ def appropriation_post(
         description=description,
         document_no=document_no,
     )
+
+
+@transaction.atomic
+def transfer_post(
+    *,
+    actor,
+    from_line: BudgetLine,
+    to_line: BudgetLine,
+    amount: Decimal,
+    transfer_on: datetime.date,
+    decision_ref: str,
+    description: str = "",
+) -> Transfer:
+    """An aktarma as one act: − on `from_line`, + on `to_line`, both or neither.
+
+    Both lines are locked (in id order, so two opposite transfers cannot deadlock) and the
+    amount may not exceed what is available on `from_line`.
+    """
+    council = from_line.council
+    _deny_money(actor, council)
+    amount = _money(amount)
+    if amount <= ZERO:
+        raise ValidationError({"amount": _("Aktarma tutarı sıfırdan büyük olmalı.")})
+    if from_line.pk == to_line.pk:
+        raise ValidationError({"to_line": _("Aktarma iki ayrı satır arasında yapılır.")})
+    if to_line.council_id != from_line.council_id or to_line.fiscal_year != from_line.fiscal_year:
+        raise ValidationError(
+            {"to_line": _("İki satır aynı konseyin aynı bütçe yılına ait olmalı.")}
+        )
+    if not (decision_ref or "").strip():
+        raise ValidationError(
+            {"decision_ref": _("Aktarmanın karar ya da onay belgesi numarasını yazın.")}
+        )
+    locked = {
+        line.pk: line
+        for line in BudgetLine.objects.select_for_update()
+        .filter(pk__in=[from_line.pk, to_line.pk])
+        .order_by("pk")
+    }
+    source, target = locked[from_line.pk], locked[to_line.pk]
+    available = line_available(source)
+    if amount > available:
+        raise ValidationError(
+            {
+                "amount": _("Satırdan %(amount)s TL aktarılamaz: kullanılabilir tutar %(left)s TL.")
+                % {"amount": format_amount(amount), "left": format_amount(available)}
+            }
+        )
+    _ensure_open(council, transfer_on)
+    transfer = Transfer(
+        council=council,
+        fiscal_year=source.fiscal_year,
+        from_line=source,
+        to_line=target,
+        amount=amount,
+        transfer_on=transfer_on,
+        decision_ref=decision_ref.strip(),
+        description=(description or "").strip()[:255],
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    transfer.full_clean()
+    transfer.save()
+    text = transfer.description or _("Aktarma %(ref)s") % {"ref": transfer.decision_ref}
+    for line, signed in ((source, -amount), (target, amount)):
+        _post(
+            actor=actor,
+            council=council,
+            fiscal_year=transfer.fiscal_year,
+            line=line,
+            kind=EntryKind.TRANSFER,
+            amount=signed,
+            entry_on=transfer_on,
+            description=text,
+            document_no=transfer.decision_ref,
+            transfer=transfer,
+            audit=False,
+        )
+    audit_record(
+        actor=actor,
+        action="budget.transfer.post",
+        target=transfer,
+        council_id=council.pk,
+        after={
+            "from": source.tertip,
+            "to": target.tertip,
+            "amount": str(amount),
+            "transfer_on": str(transfer_on),
+            "decision_ref": transfer.decision_ref,
+        },
+    )
+    return transfer
+
+
+def transfer_is_reversed(transfer: Transfer) -> bool:
+    return LedgerEntry.objects.filter(transfer=transfer, reverses__isnull=False).exists()
+
+
+@transaction.atomic
+def transfer_reverse(
+    *, actor, transfer: Transfer, reason: str, entry_on: datetime.date | None = None
+) -> list[LedgerEntry]:
+    """Reverse both legs of an aktarma at once (dated `entry_on`, default today).
+
+    Refused when the receiving line no longer has the amount available (it was spent or
+    promised): reversing then would leave that line below zero.
+    """
+    _deny_money(actor, transfer.council)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Ters kayıt için gerekçe yazın.")})
+    locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    lines = {
+        line.pk: line
+        for line in BudgetLine.objects.select_for_update()
+        .filter(pk__in=[locked.from_line_id, locked.to_line_id])
+        .order_by("pk")
+    }
+    legs = list(
+        LedgerEntry.objects.select_for_update()
+        .filter(transfer=locked, reverses__isnull=True)
+        .order_by("pk")
+    )
+    if transfer_is_reversed(locked):
+        raise ValidationError(_("Bu aktarma zaten ters çevrilmiş."))
+    target = lines[locked.to_line_id]
+    available = line_available(target)
+    if locked.amount > available:
+        raise ValidationError(
+            _(
+                "Aktarma ters çevrilemez: alan satırda kullanılabilir tutar %(left)s TL, "
+                "aktarılan %(amount)s TL."
+            )
+            % {"left": format_amount(available), "amount": format_amount(locked.amount)}
+        )
+    day = _default_day(entry_on, locked.fiscal_year)
+    reversals = [
+        _post(
+            actor=actor,
+            council=locked.council,
+            fiscal_year=locked.fiscal_year,
+            line=lines[leg.line_id],
+            kind=leg.kind,
+            amount=-leg.amount,
+            entry_on=day,
+            description=_("Ters kayıt: %(description)s") % {"description": leg.description},
+            document_no=leg.document_no,
+            reverses=leg,
+            reason=reason.strip(),
+            transfer=locked,
+            audit=False,
+        )
+        for leg in legs
+    ]
+    audit_record(
+        actor=actor,
+        action="budget.transfer.reverse",
+        target=locked,
+        council_id=locked.council_id,
+        after={"reason": reason.strip(), "entry_on": str(day), "amount": str(locked.amount)},
+    )
+    return reversals
+
+
+def _default_day(entry_on: datetime.date | None, fiscal_year: int) -> datetime.date:
+    """The posting date: the one given, else today (the year's last day for a past year)."""
+    if entry_on is not None:
+        return entry_on
+    day = timezone.localdate()
+    if day.year > fiscal_year:
+        return datetime.date(fiscal_year, 12, 31)
+    return day
 
 
 @transaction.atomic
@@ -485,9 +666,25 @@ def entry_reverse(
         raise ValidationError(_("Bu kayıt zaten ters çevrilmiş."))
     if locked.expenditure_id is not None:
         raise ValidationError(_("Harcamaya bağlı kayıtlar harcama üzerinden düzeltilir."))
-    day = entry_on or timezone.localdate()
-    if day.year != locked.fiscal_year:
-        day = datetime.date(locked.fiscal_year, 12, 31) if day.year > locked.fiscal_year else day
+    if locked.transfer_id is not None:
+        # One leg of an aktarma is never reversed alone: both go back together.
+        reversals = transfer_reverse(
+            actor=actor, transfer=locked.transfer, reason=reason, entry_on=entry_on
+        )
+        return next(r for r in reversals if r.reverses_id == locked.pk)
+    day = _default_day(entry_on, locked.fiscal_year)
+    if locked.amount > ZERO and locked.kind in (EntryKind.INITIAL, EntryKind.ADDITION):
+        # Taking appropriation back may not leave the line below what is promised.
+        line = BudgetLine.objects.select_for_update().get(pk=locked.line_id)
+        available = line_available(line)
+        if locked.amount > available:
+            raise ValidationError(
+                _(
+                    "Kayıt ters çevrilemez: satırda kullanılabilir tutar %(left)s TL, "
+                    "kayıt %(amount)s TL."
+                )
+                % {"left": format_amount(available), "amount": format_amount(locked.amount)}
+            )
     return _post(
         actor=actor,
         council=locked.council,
@@ -541,24 +738,21 @@ def line_totals(line: BudgetLine) -> dict[str, Decimal]:
     return sums
 
 
+def line_figures_of(line: BudgetLine, *, exclude: Expenditure | None = None):
+    """The line's `Figures` from the one selector (selectors.line_figures)."""
+    from .selectors import Figures, line_figures
+
+    return line_figures(line_ids=[line.pk], exclude=exclude).get(line.pk, Figures())
+
+
 def line_reserved(line: BudgetLine, *, exclude: Expenditure | None = None) -> Decimal:
     """Estimates of approved requests that are not yet committed: money already promised."""
-    rows = Expenditure.objects.filter(line=line, status=Expenditure.Status.APPROVED)
-    if exclude is not None:
-        rows = rows.exclude(pk=exclude.pk)
-    return rows.aggregate(total=MoneySum("estimated_amount"))["total"] or ZERO
+    return line_figures_of(line, exclude=exclude).reserved
 
 
 def line_available(line: BudgetLine, *, exclude: Expenditure | None = None) -> Decimal:
-    """Revised appropriation − open commitments − payments − approved reservations."""
-    sums = line_totals(line)
-    revised = sums[EntryKind.INITIAL] + sums[EntryKind.ADDITION] + sums[EntryKind.TRANSFER]
-    return (
-        revised
-        - sums[EntryKind.COMMITMENT]
-        - sums[EntryKind.PAYMENT]
-        - line_reserved(line, exclude=exclude)
-    )
+    """Available (kullanılabilir ödenek) = revised − open commitments − paid − reserved."""
+    return line_figures_of(line, exclude=exclude).available
 
 
 # ---------------------------------------------------------------- expenditure workflow
@@ -891,10 +1085,21 @@ def expenditure_payment_reverse(
     )
     if payment is None or release is None:
         raise ValidationError(_("Bu harcamanın ters çevrilecek bir ödeme kaydı yok."))
-    day = entry_on or timezone.localdate()
-    if day.year != locked.fiscal_year:
-        day = datetime.date(locked.fiscal_year, 12, 31) if day.year > locked.fiscal_year else day
+    day = _default_day(entry_on, locked.fiscal_year)
     line = BudgetLine.objects.select_for_update().get(pk=locked.line_id) if locked.line_id else None
+    if line is not None:
+        # Back to "committed" holds the commitment again: when it was larger than the
+        # payment, the difference must still be available on the line.
+        needed = -release.amount - payment.amount
+        available = line_available(line)
+        if needed > available:
+            raise ValidationError(
+                _(
+                    "Ödeme ters çevrilemez: taahhüt yeniden %(needed)s TL daha tutacak, satırda "
+                    "kullanılabilir %(left)s TL var. Önce ek ödenek ya da aktarma gerekli."
+                )
+                % {"needed": format_amount(needed), "left": format_amount(available)}
+            )
     before = {**_exp_snapshot(locked), "payment_order_no": locked.payment_order_no}
     for entry in (payment, release):
         _post(
@@ -926,6 +1131,123 @@ def expenditure_payment_reverse(
         council_id=locked.council_id,
         before=before,
         after={**_exp_snapshot(locked), "reason": reason.strip()},
+    )
+    return locked
+
+
+@transaction.atomic
+def expenditure_cancel(
+    *, actor, expenditure: Expenditure, reason: str, entry_on: datetime.date | None = None
+) -> Expenditure:
+    """Taahhüt iptali: cancel an open commitment and release its appropriation.
+
+    Only a committed (unpaid) expenditure: a paid one is first reversed with
+    `expenditure_payment_reverse`, then cancelled here. Posts the opposite of the original
+    commitment entry (dated `entry_on`, default today); the expenditure ends "cancelled",
+    so its ledger sums (commitment 0, payment 0) agree with its status.
+    """
+    _deny_money(actor, expenditure.council)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Taahhüt iptali için gerekçe yazın.")})
+    locked = _lock_expenditure(expenditure)
+    if locked.status == Expenditure.Status.PAID:
+        raise ValidationError(
+            _("Ödenmiş harcamanın taahhüdü iptal edilemez: önce ödemeyi ters çevirin.")
+        )
+    if locked.status != Expenditure.Status.COMMITTED:
+        raise ValidationError(
+            _("Yalnızca taahhüt edilmiş (ödenmemiş) harcamanın taahhüdü iptal edilir.")
+        )
+    reversed_ids = set(
+        LedgerEntry.objects.filter(expenditure=locked, reverses__isnull=False).values_list(
+            "reverses_id", flat=True
+        )
+    )
+    original = (
+        LedgerEntry.objects.select_for_update()
+        .filter(
+            expenditure=locked,
+            kind=EntryKind.COMMITMENT,
+            amount__gt=0,
+            reverses__isnull=True,
+        )
+        .exclude(pk__in=reversed_ids)
+        .order_by("-pk")
+        .first()
+    )
+    day = _default_day(entry_on, locked.fiscal_year)
+    line = BudgetLine.objects.select_for_update().get(pk=locked.line_id) if locked.line_id else None
+    before = _exp_snapshot(locked)
+    if original is not None:
+        _post(
+            actor=actor,
+            council=locked.council,
+            fiscal_year=locked.fiscal_year,
+            line=line,
+            kind=EntryKind.COMMITMENT,
+            amount=-original.amount,
+            entry_on=day,
+            description=_("Taahhüt iptali: %(description)s")
+            % {"description": original.description},
+            document_no=original.document_no,
+            expenditure=locked,
+            project_label=original.project_label,
+            reverses=original,
+            reason=reason.strip(),
+            audit=False,
+        )
+    else:
+        _ensure_open(locked.council, day)
+    locked.status = Expenditure.Status.CANCELLED
+    locked.cancelled_on = day
+    locked.cancel_reason = reason.strip()
+    locked.save(update_fields=["status", "cancelled_on", "cancel_reason"])
+    audit_record(
+        actor=actor,
+        action="budget.expenditure.cancel",
+        target=locked,
+        council_id=locked.council_id,
+        before=before,
+        after={**_exp_snapshot(locked), "reason": locked.cancel_reason, "entry_on": str(day)},
+    )
+    return locked
+
+
+@transaction.atomic
+def budget_line_route_set(*, actor, line: BudgetLine, route: str, reason: str) -> BudgetLine:
+    """Override the payment route derived from the line's codes; "" returns to the derived.
+
+    Overriding needs a reason; both are audited with the route before and after.
+    """
+    from .selectors import line_route, project_account_codes
+
+    _deny_money(actor, line.council)
+    if route and route not in PaymentRoute.values:
+        raise ValidationError({"route": _("Ödeme yolu geçersiz.")})
+    reason = (reason or "").strip()
+    if route and not reason:
+        raise ValidationError({"reason": _("Ödeme yolunu elle değiştirmek için gerekçe yazın.")})
+    locked = BudgetLine.objects.select_for_update().select_related("paying_unit").get(pk=line.pk)
+    codes = project_account_codes(locked.council, locked.fiscal_year)
+    before = {
+        "route": line_route(locked, codes),
+        "override": locked.route_override,
+        "reason": locked.route_override_reason,
+    }
+    locked.route_override = route
+    locked.route_override_reason = reason if route else ""
+    locked.save(update_fields=["route_override", "route_override_reason"])
+    audit_record(
+        actor=actor,
+        action="budget.line.route",
+        target=locked,
+        council_id=locked.council_id,
+        before=before,
+        after={
+            "route": line_route(locked, codes),
+            "override": locked.route_override,
+            "reason": reason,
+        },
     )
     return locked
 
@@ -1012,17 +1334,29 @@ def in_kind_record(
 
 
 @transaction.atomic
-def in_kind_reverse(*, actor, contribution: InKindContribution, reason: str) -> InKindContribution:
-    """Cancel a contribution with an opposite row (negative quantity and value)."""
+def in_kind_reverse(
+    *,
+    actor,
+    contribution: InKindContribution,
+    reason: str,
+    entry_on: datetime.date | None = None,
+) -> InKindContribution:
+    """Cancel a contribution with an opposite row (negative quantity and value), dated
+    `entry_on` (default today) in an open period."""
     _deny_money(actor, contribution.council)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Ters kayıt için gerekçe yazın.")})
     locked = InKindContribution.objects.select_for_update().get(pk=contribution.pk)
     if locked.reverses_id or InKindContribution.objects.filter(reverses=locked).exists():
         raise ValidationError(_("Bu katkı zaten ters çevrilmiş ya da bir ters kayıttır."))
-    day = timezone.localdate()
+    day = _default_day(entry_on, locked.fiscal_year)
     if day.year != locked.fiscal_year:
-        day = datetime.date(locked.fiscal_year, 12, 31)
+        raise ValidationError(
+            {
+                "entry_on": _("Tarih %(year)s bütçe yılı içinde olmalı.")
+                % {"year": locked.fiscal_year}
+            }
+        )
     _ensure_open(locked.council, day)
     reversal = InKindContribution.objects.create(
         council=locked.council,

@@ -22,7 +22,7 @@ def fixture_budget(cast):
     """A hand-computed year for council A (figures checked by hand in docs/budget.md).
 
     Line 1 (Kültür, 08.2.0 / 03.2.1.01): initial 10 000,00 + ek ödenek 2 500,50
-      − aktarma 500,25 = 12 000,25; paid 1 234,56 (committed 1 300,00 then released).
+      − düşülen ödenek 500,25 = 12 000,25; paid 1 234,56 (committed 1 300,00 then released).
     Line 2 (Özel Kalem, 01.1.1 / 03.5.9.90): initial 3 000,00; open commitment 700,10.
     Totals: revised 15 000,25; committed 700,10; paid 1 234,56; remaining 13 065,59.
     In kind: 10 h × 150,00 + 3 vehicle-days × 1 200,50 = 5 101,50.
@@ -46,8 +46,8 @@ def fixture_budget(cast):
     appropriation_post(
         actor=t,
         line=line1,
-        kind="transfer",
-        amount=D("-500.25"),
+        kind="reduction",
+        amount=D("500.25"),
         entry_on=datetime.date(2026, 7, 1),
     )
     paid = expenditure_request(
@@ -132,10 +132,14 @@ def fixture_budget(cast):
 EXPECTED = {
     "initial": D("13000.00"),
     "additions": D("2500.50"),
-    "transfers": D("-500.25"),
+    "reductions": D("500.25"),
+    "transfers_in": D("0.00"),
+    "transfers_out": D("0.00"),
     "revised": D("15000.25"),
+    "reserved": D("0.00"),
     "committed": D("700.10"),
     "paid": D("1234.56"),
     "remaining": D("13065.59"),
+    "available": D("13065.59"),
 }
 EXPECTED_IN_KIND = D("5101.50")

@@ -21,7 +21,10 @@ def test_ledger_csv_and_xlsx_sum_to_the_report(cast, fixture_budget):
     assert _sum(rows, "payment") == EXPECTED["paid"]
     assert _sum(rows, "commitment") == EXPECTED["committed"]
     assert (
-        _sum(rows, "initial") + _sum(rows, "addition") + _sum(rows, "transfer")
+        _sum(rows, "initial")
+        + _sum(rows, "addition")
+        + _sum(rows, "reduction")
+        + _sum(rows, "transfer")
         == EXPECTED["revised"]
     )
     assert "Ayşe Demir" not in ledger_csv(cast.council_a, 2026)  # payees are not exported

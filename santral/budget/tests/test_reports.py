@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 
 from santral.budget.reports import report_csv, report_pdf, report_xlsx
-from santral.budget.selectors import budget_report, code_tree
+from santral.budget.selectors import FIGURE_KEYS, budget_report, code_tree
 from santral.budget.services import budget_settings_update
 from santral.budget.templatetags.budget_tags import tl
 
 from .conftest import EXPECTED, EXPECTED_IN_KIND
 
-ORDER = ["initial", "additions", "transfers", "revised", "committed", "paid", "remaining"]
+ORDER = list(FIGURE_KEYS)
 
 
 def test_tl_format():
@@ -47,18 +47,18 @@ def test_csv_xlsx_pdf_html_api_agree_to_the_kurus(client, cast, fixture_budget):
     report = budget_report(cast.council_a, 2026)
     rows = list(csv.reader(io.StringIO(report_csv(report))))
     assert rows[-1][0] == "TOPLAM"
-    assert [Decimal(v) for v in rows[-1][5:]] == [EXPECTED[k] for k in ORDER]
+    assert [Decimal(v) for v in rows[-1][6:]] == [EXPECTED[k] for k in ORDER]
     assert rows[1][0] == "46.01.01.02"  # codes stay text with leading zeros
 
     book = load_workbook(io.BytesIO(report_xlsx(report)))
     sheet = book["satirlar"]
     last = [cell.value for cell in sheet[sheet.max_row]]
-    assert [Decimal(str(v)).quantize(Decimal("0.01")) for v in last[5:]] == [
+    assert [Decimal(str(v)).quantize(Decimal("0.01")) for v in last[6:]] == [
         EXPECTED[k] for k in ORDER
     ]
     assert sheet["C2"].value == "01.1.1" and sheet["C2"].data_type == "s"
     konsolide = book["konsolide"]
-    assert Decimal(str(konsolide.cell(konsolide.max_row, 3).value)) == Decimal("6336.06")
+    assert Decimal(str(konsolide.cell(konsolide.max_row, 5).value)) == Decimal("6336.06")
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report_pdf(report))).pages)
     for key in ORDER:
@@ -71,7 +71,10 @@ def test_csv_xlsx_pdf_html_api_agree_to_the_kurus(client, cast, fixture_budget):
         assert re.search(rf'data-total="{key}">{re.escape(tl(EXPECTED[key]))} TL', html), key
 
     data = client.get("/api/v1/councils/seyhan/budget/2026/").json()
-    assert data["totals"] == {k: f"{v:.2f}" for k, v in EXPECTED.items()}
+    assert data["totals"] == {
+        **{k: f"{v:.2f}" for k, v in EXPECTED.items()},
+        "transfers": "0.00",
+    }
     assert data["in_kind"]["total"] == "5101.50"
     assert len(data["lines"]) == 2
     first = data["lines"][0]

@@ -53,6 +53,8 @@ class Command(BaseCommand):
                     raise ImportFailed(result.errors)
                 if result.previous is not None:
                     self.stdout.write(str(result.previous))
+                if result.unmapped_columns:
+                    self.stdout.write(result.unmapped_notice)
                 self.stdout.write(
                     f"Önizleme: {len(result.rows)} geçerli satır, "
                     f"{len(result.rows) - result.skipped} yeni, "
