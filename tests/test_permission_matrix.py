@@ -464,7 +464,7 @@ RULES: list[Rule] = [
     skip(
         r"gizlilik/(metin|riza)/",
         "a notice version is public; withdrawing a consent takes its secret token (404 "
-        "otherwise): both in santral/privacy/tests/test_consent.py",
+        "otherwise): both in tests/test_privacy_consent.py",
         thin=False,
     ),
     staff(r"gizlilik/talepler/$", "erasure requests: platform admins", PLATFORM_ONLY),

@@ -20,5 +20,8 @@ class PrivacyConfig(AppConfig):
             if not raw:
                 notice_follow_council(council=instance)
 
-        post_save.connect(_council_saved, sender=Council, dispatch_uid="privacy_notice_follow")
+        # weak=False: the receiver is local to this method and would be collected otherwise.
+        post_save.connect(
+            _council_saved, sender=Council, weak=False, dispatch_uid="privacy_notice_follow"
+        )
         register_account_provider(account_privacy)

@@ -98,7 +98,7 @@ def _scrub_logs(user, needles: list[str], pseudonym: str) -> None:
         entry.change_message = _replace_all(entry.change_message, needles, pseudonym)
         entry.save(update_fields=["object_repr", "change_message"])
     try:
-        task_model = apps.get_model("django_tasks_db", "DBTaskResult")
+        task_model = apps.get_model("django_tasks_database", "DBTaskResult")
     except LookupError:  # pragma: no cover - the task backend is always installed
         return
     task_model.objects.annotate(args_text=Cast("args_kwargs", TextField())).filter(

@@ -75,7 +75,7 @@ def retention_apply(*, now=None) -> dict[str, int]:
     counts["failed_logins"] = delete_expired_audit(
         actions=FAILED_LOGIN_ACTIONS, before=cutoff("failed_logins")
     )
-    tasks = _model("django_tasks_db.DBTaskResult")
+    tasks = _model("django_tasks_database.DBTaskResult")
     counts["email_logs"] = _deleted(
         tasks.objects.filter(
             queue_name="email",
