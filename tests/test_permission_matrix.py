@@ -319,6 +319,22 @@ RULES: list[Rule] = [
     staff(r"admin/ortak-projeler/(results/)?$", "projects list", CONTENT_A | {ADMIN_B}, NOBODY),
     staff(r"admin/ortak-projeler/new/", "new project", CONTENT_A | {ADMIN_B}),
     staff(r"admin/ortak-projeler/", "a project of A", CONTENT_A, values={"pk": "project"}),
+    staff(
+        r"admin/toplantilar/$",
+        "meetings index: secretariat of any council",
+        CONTENT_A | {ADMIN_B},
+        NOBODY,
+    ),
+    staff(
+        r"admin/toplantilar/yeni/", "new meeting: secretariat of any council", CONTENT_A | {ADMIN_B}
+    ),
+    staff(
+        r"admin/(toplantilar|tavsiyeler)/<int:pk>/",
+        "a meeting or recommendation (the world has none: 404 for everyone; "
+        "santral/decisions/tests/test_backoffice.py covers council scoping)",
+        NOBODY,
+        values={"pk": MISSING},
+    ),
     staff(r"admin/destek-yazilari/(results/)?$", "requests list", CONTENT_A | {ADMIN_B}, NOBODY),
     staff(r"admin/destek-yazilari/new/", "new request", CONTENT_A | {ADMIN_B}),
     staff(r"admin/destek-yazilari/", "a request of A", CONTENT_A, values={"pk": "support_request"}),

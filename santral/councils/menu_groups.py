@@ -52,6 +52,8 @@ MENU_GROUPS = (
         (
             "/konseyler/",
             "/kurullar/",
+            "/toplantilar/",
+            "/tavsiyeler/",
             "/uyelikler/",
             "/icerik/onay/",
             "/denetim/",

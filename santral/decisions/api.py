@@ -7,14 +7,21 @@ nobody's name, attendance or vote appears.
 """
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
-from santral.core.api import PublicApiMixin
+from santral.core.api import BadQuery, PublicApiMixin, choice_param
 from santral.councils.models import Council
 
-from .models import JourneyEntry, Recommendation
-from .selectors import PUBLIC_FILTERS, filter_recommendations, public_recommendations, with_history
+from .models import JourneyEntry, Outcome, Recommendation
+from .selectors import (
+    PUBLIC_FILTERS,
+    filter_recommendations,
+    public_recommendations,
+    valid_year,
+    with_history,
+)
 
 
 class EntrySerializer(serializers.ModelSerializer):
@@ -92,7 +99,12 @@ FILTER_PARAMS = [
     OpenApiParameter("konu", str, description="Konunun kısa adı"),
     OpenApiParameter("yil", int, description="Kurul kararının yılı"),
     OpenApiParameter("birim", str, description="İlgili belediye birimi (tam ad)"),
-    OpenApiParameter("sonuc", str, description="Meclis kararı ya da 'bekliyor'"),
+    OpenApiParameter(
+        "sonuc",
+        str,
+        enum=[*Outcome.values, "bekliyor"],
+        description="Meclis kararı ya da 'bekliyor'",
+    ),
 ]
 
 
@@ -108,8 +120,12 @@ class RecommendationListApi(PublicApiMixin, generics.ListAPIView):
         return None
 
     def get_queryset(self):
+        params = self.request.query_params
+        choice_param(params, "sonuc", [*Outcome.values, "bekliyor"])
+        if "yil" in params and not valid_year(params.get("yil").strip()):
+            raise BadQuery(_("yil 1900 ile 2999 arasında bir yıl olmalı."))
         qs = public_recommendations(council=self.council())
-        return with_history(filter_recommendations(qs, self.request.query_params))
+        return with_history(filter_recommendations(qs, params))
 
 
 @extend_schema(parameters=FILTER_PARAMS)

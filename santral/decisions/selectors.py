@@ -27,6 +27,11 @@ def public_recommendations(*, council: Council | None = None) -> QuerySet[Recomm
     return qs.order_by("-decided_on", "-pk")
 
 
+def valid_year(value: str) -> bool:
+    """A four-digit year a council could have decided in (a date out of range would fail)."""
+    return value.isdigit() and 1900 <= int(value) <= 2999
+
+
 def filter_recommendations(qs: QuerySet[Recommendation], params) -> QuerySet[Recommendation]:
     """Apply the public filters (body slug, topic slug, year, unit, outcome); a value that
     names nothing gives an empty list rather than an error."""
@@ -35,7 +40,7 @@ def filter_recommendations(qs: QuerySet[Recommendation], params) -> QuerySet[Rec
     if topic := (params.get("konu") or "").strip():
         qs = qs.filter(topic__slug=topic)
     if year := (params.get("yil") or "").strip():
-        qs = qs.filter(decided_on__year=int(year)) if year.isdigit() else qs.none()
+        qs = qs.filter(decided_on__year=int(year)) if valid_year(year) else qs.none()
     if unit := (params.get("birim") or "").strip():
         qs = qs.filter(addressed_unit=unit)
     if outcome := (params.get("sonuc") or "").strip():

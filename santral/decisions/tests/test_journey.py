@@ -199,3 +199,22 @@ def test_only_the_councils_secretariat_moves_the_journey(cast, rec):
         with pytest.raises(PermissionDenied):
             recommendation_refer(actor=actor, recommendation=rec)
     assert not rec.entries.exists()
+
+
+def test_referral_letter_pdf_has_its_number_and_the_assembly_as_addressee(cast, rec):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from santral.decisions.letters import render_referral_pdf
+
+    r = recommendation_refer(actor=cast.editor_a, recommendation=rec, on=date(2026, 3, 12))
+    data = render_referral_pdf(r)
+    text = unicodedata.normalize(
+        "NFC",
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages),
+    )
+    assert "SEYHAN-MT-2026-1" in text and "12.03.2026" in text
+    assert "SEYHAN BELEDİYE BAŞKANLIĞINA" in text
+    assert "76. maddesi" in " ".join(text.split())  # the paragraph wraps

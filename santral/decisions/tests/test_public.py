@@ -161,3 +161,6 @@ def test_api_lists_public_recommendations_with_history(client, cast, scene):
         "Ağaçlandırma",
     }
     assert client.get("/api/v1/recommendations/?bilinmeyen=1").status_code == 400
+    assert client.get("/api/v1/recommendations/?yil=1811620").status_code == 400
+    assert client.get("/api/v1/recommendations/?sonuc=x").status_code == 400
+    assert client.get("/seyhan/kararlar/?yil=1811620").status_code == 200
