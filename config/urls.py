@@ -7,8 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from santral.core.accounts.views import backoffice_login_redirect
+from santral.ops.health import healthz, readyz
+from santral.ops.metrics import metrics_view
 
 urlpatterns = [
+    # Operations (docs/deploy.md): probes for the load balancer and metrics for Prometheus.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     # Wagtail's login form would sign in with the password alone: the back office uses
     # allauth's login (password, then TOTP where the role needs it).
     path("admin/login/", backoffice_login_redirect),

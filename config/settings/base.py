@@ -8,9 +8,10 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
 import dj_email_url
 import django_cache_url
+
+from .databases import database_from_url, replica_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("SANTRAL_VAR_DIR", BASE_DIR / "var"))
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "santral.federation",
     "santral.opendata",
     "santral.api",
+    "santral.ops",
     # Wagtail: content model and the back office
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -85,7 +87,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: counts every request and its time, whatever the others answer.
+    "santral.ops.metrics.MetricsMiddleware",
     "santral.core.middleware.RequestIdMiddleware",
+    # Before anything reads the database (sessions, the page cache's generation).
+    "santral.ops.db_router.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "santral.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -126,20 +132,34 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default (no set-up), PostgreSQL in production and CI.
+# DATABASE_POOL (e.g. "2:8") takes connections from a psycopg 3 pool instead of keeping one
+# open per process; DATABASE_REPLICA_URL sends anonymous reads to a streaming replica
+# (santral/ops/db_router.py, docs/deploy.md).
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'santral.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    if not os.environ.get("DATABASE_URL"):
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets readers and the one writer work side by side; IMMEDIATE takes the
-    # write lock at BEGIN so two writers queue on the busy timeout instead of
-    # failing with "database is locked" half-way through a transaction.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+DATABASES = {
+    "default": database_from_url(
+        DATABASE_URL,
+        pool=os.environ.get("DATABASE_POOL"),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", 60)),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not os.environ.get(
+    "DATABASE_URL"
+):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASE_ROUTERS: list[str] = []
+# The alias anonymous public reads go to; None: everything reads from the primary.
+SANTRAL_READ_REPLICA = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = replica_from_url(
+        os.environ["DATABASE_REPLICA_URL"],
+        primary=DATABASES["default"],
+        pool=os.environ.get("DATABASE_POOL"),
+    )
+    SANTRAL_READ_REPLICA = "replica"
+    DATABASE_ROUTERS = ["santral.ops.db_router.ReplicaRouter"]
+# Seconds a browser keeps reading from the primary after a request of its own wrote.
+SANTRAL_REPLICA_PIN_SECONDS = int(os.environ.get("SANTRAL_REPLICA_PIN_SECONDS", 15))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
@@ -439,3 +459,35 @@ SANTRAL_RETENTION_DAYS = {
     "unsubscribed": 30,
     "past_event_registrations": 365,  # after the event's end: name and address go
 }
+# Operations (docs/deploy.md). The one schedule every `manage.py run_scheduler` shares; each
+# job runs once per period however many schedulers run (santral/ops/schedule.py).
+SANTRAL_SCHEDULE = [
+    {
+        "name": "resource_reminders",
+        "task": "santral.partners.tasks.send_resource_reminders",
+        "daily_at_hour": int(os.environ.get("SANTRAL_REMINDER_HOUR", 8)),
+    },
+    {
+        "name": "newsletter_retries",
+        "task": "santral.ops.tasks.resume_newsletters",
+        "every_minutes": 5,
+    },
+    {
+        "name": "harvest",
+        "task": "santral.federation.tasks.harvest_due_sources",
+        "every_minutes": 15,
+    },
+    {"name": "search_upkeep", "task": "santral.ops.tasks.search_index_upkeep", "daily_at_hour": 3},
+    {"name": "prune", "task": "santral.ops.tasks.prune_finished_work", "daily_at_hour": 4},
+]
+# Finished task rows, their request ids and schedule claims are kept this many days.
+SANTRAL_TASK_RESULT_DAYS = int(os.environ.get("SANTRAL_TASK_RESULT_DAYS", 30))
+# /metrics answers these addresses (REMOTE_ADDR as gunicorn sees it) or a bearer token.
+SANTRAL_METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")
+SANTRAL_METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# /healthz, /readyz and /metrics are asked over plain HTTP by load balancers and Prometheus.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# LOG_FORMAT=json: one JSON object per line (production's default), with the request id.
+LOGGING["formatters"]["json"] = {"()": "santral.core.logjson.JsonFormatter"}
+if os.environ.get("LOG_FORMAT", "text") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"

@@ -22,3 +22,10 @@ STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")
+# One JSON object per line for the journal and log collectors; LOG_FORMAT=text for humans.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+# Uploads: S3-compatible storage when S3_BUCKET is set (base.py), else MEDIA_ROOT, which on
+# several web nodes must be one shared disk (NFS, CephFS) mounted at the same path.
+# Static files: `manage.py collectstatic --noinput` at every deploy, before the workers start
+# (docs/deploy.md); WhiteNoise serves them from STATIC_ROOT with far-future cache headers.

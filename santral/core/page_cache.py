@@ -18,11 +18,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from .metrics import cache_lookup
+
 T = TypeVar("T")
 
 GENERATION_KEY = "santral:page-cache:generation"
 # Writes that never change a public page: sessions, the task queue's own rows, the audit log.
-IGNORED_APPS = frozenset({"sessions", "django_tasks_database", "core", "account", "mfa"})
+IGNORED_APPS = frozenset({"sessions", "django_tasks_database", "core", "account", "mfa", "ops"})
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/hesap/", "/accounts/", "/static/", "/media/")
 
 
@@ -64,6 +66,7 @@ def cached_per_generation(name: str, build: Callable[[], T]) -> T:
         return build()
     key = f"santral:fragment:{generation()}:{get_language()}:{name}"
     value = cache.get(key)
+    cache_lookup("fragment", value is not None)
     if value is None:
         value = build()
         cache.set(key, value, seconds)
@@ -107,6 +110,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         stored = cache.get(key)
+        cache_lookup("page", stored is not None)
         if stored is not None:
             content, status, headers = stored
             response = HttpResponse(content, status=status)
