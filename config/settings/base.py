@@ -479,6 +479,17 @@ SANTRAL_SCHEDULE = [
     },
     {"name": "search_upkeep", "task": "santral.ops.tasks.search_index_upkeep", "daily_at_hour": 3},
     {"name": "prune", "task": "santral.ops.tasks.prune_finished_work", "daily_at_hour": 4},
+    # KVKK (docs/privacy.md): retention periods applied, erasure requests near 30 days reminded.
+    {
+        "name": "privacy_retention",
+        "task": "santral.privacy.tasks.apply_retention",
+        "daily_at_hour": 2,
+    },
+    {
+        "name": "erasure_reminders",
+        "task": "santral.privacy.tasks.remind_erasure_requests",
+        "daily_at_hour": 9,
+    },
 ]
 # Finished task rows, their request ids and schedule claims are kept this many days.
 SANTRAL_TASK_RESULT_DAYS = int(os.environ.get("SANTRAL_TASK_RESULT_DAYS", 30))
