@@ -42,6 +42,8 @@ def test_the_schedule_names_every_periodic_job(settings):
         "harvest",
         "search_upkeep",
         "prune",
+        "privacy_retention",
+        "erasure_reminders",
     }
     for job in jobs():
         # Every task path imports and is a Tasks API task.
@@ -61,9 +63,11 @@ def test_two_schedulers_fire_each_job_once_per_period(settings):
         "harvest",
         "search_upkeep",
         "prune",
+        "privacy_retention",
+        "erasure_reminders",
     }
     assert second == []
-    assert DBTaskResult.objects.count() == 5
+    assert DBTaskResult.objects.count() == len(jobs())
     assert set(DBTaskResult.objects.values_list("id", flat=True)) == {
         uuid.UUID(run.task_id) for run in first
     }
@@ -98,8 +102,8 @@ def test_two_schedulers_at_the_same_instant_on_postgresql(settings):
         thread.join(timeout=30)
     assert len(claimed) == 2
     assert sorted(run.job for runs in claimed for run in runs) == sorted(j.name for j in jobs())
-    assert ScheduledRun.objects.count() == 5
-    assert DBTaskResult.objects.count() == 5
+    assert ScheduledRun.objects.count() == len(jobs())
+    assert DBTaskResult.objects.count() == len(jobs())
 
 
 @pytest.mark.django_db
