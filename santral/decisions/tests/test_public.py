@@ -143,6 +143,12 @@ def test_the_journey_page_answers_in_english_and_arabic(client, scene):
         assert "SEYHAN-MT-2026-1" in response.content.decode()
 
 
+def test_council_home_shows_the_latest_public_recommendations(client, scene):
+    html = client.get("/seyhan/").content.decode()
+    assert "Tavsiye kararları ve belediye meclisi" in html
+    assert "Kadın durakları" in html and "Gizli oturum önerisi" not in html
+
+
 def test_hub_page_lists_every_council(client, scene):
     html = client.get("/kararlar/").content.decode()
     assert "Ağaçlandırma" in html and "Kadın durakları" in html
