@@ -334,6 +334,9 @@ class Recommendation(models.Model):
     )
     implemented_on = models.DateField(_("uygulandığı tarih"), null=True, blank=True)
     closed_on = models.DateField(_("kapandığı tarih"), null=True, blank=True)
+    # The day the secretariat was reminded that the assembly's first meeting passed without
+    # an agenda entry: one reminder per recommendation (see tasks.py).
+    overdue_reminded_on = models.DateField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -136,6 +136,19 @@ def test_csv_export_follows_the_filters(client, cast, scene):
     assert "Ağaçlandırma" in hub and "Gizli oturum" not in hub
 
 
+def test_the_journey_page_answers_in_english_and_arabic(client, scene):
+    for prefix in ("/en", "/ar"):
+        response = client.get(f"{prefix}/seyhan/kararlar/{scene['r1'].pk}/")
+        assert response.status_code == 200
+        assert "SEYHAN-MT-2026-1" in response.content.decode()
+
+
+def test_council_home_shows_the_latest_public_recommendations(client, scene):
+    html = client.get("/seyhan/").content.decode()
+    assert "Tavsiye kararları ve belediye meclisi" in html
+    assert "Kadın durakları" in html and "Gizli oturum önerisi" not in html
+
+
 def test_hub_page_lists_every_council(client, scene):
     html = client.get("/kararlar/").content.decode()
     assert "Ağaçlandırma" in html and "Kadın durakları" in html
