@@ -48,10 +48,6 @@ def wait_for(predicate, seconds: float, what: str) -> None:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_run_500_tasks_each_exactly_once(tmp_path):
     runs = tmp_path / "runs.txt"
-    later = timezone.now() + timezone.timedelta(days=1)
-    for number in range(TASKS):
-        probe.using(backend="database", run_after=later).enqueue(str(runs), number)
-
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": database_url(),
@@ -85,6 +81,10 @@ def test_two_workers_run_500_tasks_each_exactly_once(tmp_path):
                 )
             )
     try:
+        # Enqueued while the workers start up; due only once both are polling.
+        later = timezone.now() + timezone.timedelta(days=1)
+        for number in range(TASKS):
+            probe.using(backend="database", run_after=later).enqueue(str(runs), number)
         wait_for(
             lambda: all("Starting worker" in log.read_text() for log in logs), 60, "both workers"
         )
