@@ -673,7 +673,11 @@ def entry_reverse(
         )
         return next(r for r in reversals if r.reverses_id == locked.pk)
     day = _default_day(entry_on, locked.fiscal_year)
-    if locked.amount > ZERO and locked.kind in (EntryKind.INITIAL, EntryKind.ADDITION):
+    if (
+        locked.line_id is not None
+        and locked.amount > ZERO
+        and locked.kind in (EntryKind.INITIAL, EntryKind.ADDITION)
+    ):
         # Taking appropriation back may not leave the line below what is promised.
         line = BudgetLine.objects.select_for_update().get(pk=locked.line_id)
         available = line_available(line)
