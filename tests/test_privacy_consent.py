@@ -28,13 +28,15 @@ from santral.privacy.tasks import remind_erasure_requests
 pytestmark = pytest.mark.django_db
 
 
-def test_a_changed_council_text_is_the_next_version_and_the_platform_has_its_own(cast):
+def test_a_changed_council_text_is_the_next_version_and_the_platform_has_its_own(client, cast):
     council = cast.council_a
     first = notice_current(council)
     council.privacy_notice = "Veri sorumlusu: Seyhan Kent Konseyi. Sürüm iki."
     council.save()
     second = notice_current(council)
     assert second.version == first.version + 1 and second.text.endswith("Sürüm iki.")
+    page = client.get(f"/{council.slug}/aydinlatma-metni/").content.decode()
+    assert f'href="/gizlilik/metin/{second.pk}/">Sürüm {second.version}</a>' in page
     council.save()  # the same text again: no new version
     assert notice_current(council).pk == second.pk
     platform = notice_current(None)
@@ -49,6 +51,7 @@ def test_the_notice_in_three_languages_and_the_footer_link(client, cast):
     version = client.get(f"/gizlilik/metin/{platform.pk}/").content.decode()
     assert "Sürüm 1" in version
     assert 'href="/gizlilik/"' in client.get(f"/{cast.council_a.slug}/").content.decode()
+    assert 'href="/gizlilik/"' in client.get("/accounts/signup/").content.decode()
 
 
 def test_a_registration_without_consent_to_the_current_notice_is_refused(client, cast):

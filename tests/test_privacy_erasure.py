@@ -59,7 +59,7 @@ def _tables_mentioning(needles: list[str]) -> dict[str, int]:
                 lookup = "_as_text__icontains"
             else:
                 lookup = f"{field.name}__icontains"
-            for needle in needles:
+            for needle in {*needles, *(json.dumps(n)[1:-1] for n in needles)}:
                 count = rows.filter(**{lookup: needle}).count()
                 if count:
                     found[f"{model._meta.label}.{field.name} ~ {needle}"] = count
@@ -121,6 +121,7 @@ def test_erasure_keeps_the_ledger_and_the_audit_trail_and_leaves_no_trace(client
     body = BodyFactory(council=council, name="Yürütme Kurulu", slug="yurutme")
     BodyMemberFactory(body=body, full_name="Mehmet Karaçalı", user=treasurer, title="Sayman")
     audit_record(actor=None, action="auth.login_failed", after={"login": treasurer.email})
+    audit_record(actor=treasurer, action="body.member_add", after={"name": "Mehmet Karaçalı"})
     member = _member_with_traces(cast)
     bystander = SubscriberFactory(council=council, email="komsu@ornek.test")
 

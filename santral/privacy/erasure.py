@@ -52,9 +52,16 @@ def _rewrite_json(value: Any, needles: list[str], pseudonym: str) -> Any:
     return json.loads(_replace_all(json.dumps(value, ensure_ascii=False), needles, pseudonym))
 
 
+def _json_forms(needles: list[str]) -> list[str]:
+    """The needles and, for non-ASCII ones, their escaped form: SQLite keeps JSON as
+    `json.dumps` wrote it ("Kara\\u00e7al\\u0131"), PostgreSQL as UTF-8 text."""
+    escaped = [json.dumps(n)[1:-1] for n in needles]
+    return needles + [e for e, n in zip(escaped, needles, strict=True) if e != n]
+
+
 def _mentions(needles: list[str], *fields: str) -> Q:
     query = Q()
-    for needle in needles:
+    for needle in _json_forms(needles):
         for field in fields:
             query |= Q(**{f"{field}__icontains": needle})
     return query
