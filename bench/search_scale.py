@@ -86,8 +86,8 @@ TYPO_QUERIES = [
     "işarret dili",
     "sifir atık",
     "gonulluelr",
-    "belediyelrin",
-    "sürdürülebilrlik",
+    "çalıştya",
+    "yonetim kurlu",
 ]
 # What search-as-you-type asks while a word is typed (the suggest view: words and titles).
 SUGGEST_QUERIES = [
