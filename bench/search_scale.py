@@ -65,6 +65,48 @@ QUERIES = [
     "gonullu",
     "mahalle ödeneği",
 ]
+# Misspelt queries (issue 18): one or two edits, swapped neighbours, dotless-i slips, a
+# misspelt word beside a right one; each finds through typo tolerance.
+TYPO_QUERIES = [
+    "mecilsi",
+    "gençlik mecilsi",
+    "toplnatı",
+    "değerlendridi",
+    "katılımclar",
+    "temsilcilri",
+    "kooperatıf",
+    "bisiklt yolları",
+    "iklim değişikliğ",
+    "şefaflık",
+    "ögrencilerin",
+    "engelli bireylr",
+    "afet hazırlk planı",
+    "kent ormnı",
+    "mahalle ödeneyi",
+    "işarret dili",
+    "sifir atık",
+    "gonulluelr",
+    "çalıştya",
+    "yonetim kurlu",
+]
+# What search-as-you-type asks while a word is typed (the suggest view: words and titles).
+SUGGEST_QUERIES = [
+    "kad",
+    "mecl",
+    "meclsi",
+    "topla",
+    "toplnt",
+    "katılımc",
+    "belediy",
+    "gönüll",
+    "bisikl",
+    "iklim değ",
+    "kent orm",
+    "şeffa",
+    "öğrenc",
+    "kooper",
+    "engelli bir",
+]
 COMMON = "toplantı"
 # Items generated, then indexed in one timed bulk_index call.
 CHUNK = 20_000
@@ -104,9 +146,9 @@ def main() -> None:
     from santral.search.analysis import parse_query
     from santral.search.backends import BODY, get_backend
     from santral.search.indexing import bulk_index, bulk_loading, clear_index
-    from santral.search.models import SearchDocument
+    from santral.search.models import SearchDocument, SearchWord, SearchWordKey
     from santral.search.providers import IndexEntry, register_kind_label
-    from santral.search.selectors import search
+    from santral.search.selectors import completions, search, suggestions
 
     register_kind_label("post", "Yazı")
     backend = get_backend()
@@ -156,6 +198,11 @@ def main() -> None:
     total = SearchDocument.objects.count()
     size = backend.size_bytes()
     print(f"index: {total} items, {size / 2**20:.0f} MiB (table, full-text index, vocabulary)")
+    print(
+        f"vocabulary: {SearchWord.objects.count()} words (folded and Turkish forms), "
+        f"{SearchWordKey.objects.count()} dictionary keys, "
+        f"{backend.vocabulary_bytes() / 2**20:.1f} MiB"
+    )
 
     def timed(function, repeat: int) -> list[float]:
         runs = []
@@ -180,6 +227,33 @@ def main() -> None:
             f"{name:6s} 1-3 word queries ({len(QUERIES)} x {args.repeat}): "
             f"median {statistics.median(runs):.1f} ms, p95 {percentile(runs, 0.95):.1f} ms"
         )
+
+    runs = []
+    typo_hits = 0
+    for query in TYPO_QUERIES:
+        found = search(user=None, query=query, page_size=10, facets=False, snippets=False)
+        typo_hits += bool(found.count)
+        runs += timed(
+            lambda q=query: search(user=None, query=q, page_size=10, facets=False, snippets=False),
+            args.repeat,
+        )
+    print(
+        f"typo   misspelt queries ({len(TYPO_QUERIES)} x {args.repeat}, {typo_hits} find "
+        f"something): median {statistics.median(runs):.1f} ms, p95 {percentile(runs, 0.95):.1f} ms"
+    )
+
+    def suggest(query: str) -> None:
+        suggestions(user=None, query=query)
+        completions(query=query)
+
+    runs = []
+    for query in SUGGEST_QUERIES:
+        suggest(query)  # warm
+        runs += timed(lambda q=query: suggest(q), args.repeat)
+    print(
+        f"suggestions while typing ({len(SUGGEST_QUERIES)} x {args.repeat}, words and titles): "
+        f"median {statistics.median(runs):.1f} ms, p95 {percentile(runs, 0.95):.1f} ms"
+    )
 
     common = search(user=None, query=COMMON, page_size=10, facets=False, snippets=False)
     with connection.cursor() as cursor:

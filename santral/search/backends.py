@@ -367,6 +367,10 @@ class Backend(ABC):
     def size_bytes(self) -> int:
         """The index's size on disk (table, full-text data, vocabulary)."""
 
+    @abstractmethod
+    def vocabulary_bytes(self) -> int:
+        """The typo vocabulary's size on disk (words, counts, dictionary keys)."""
+
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
@@ -655,7 +659,18 @@ class PostgresBackend(Backend):
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_total_relation_size('search_searchdocument')")
+            cursor.execute(
+                "SELECT pg_total_relation_size('search_searchdocument') "
+                "+ pg_total_relation_size('search_searchtopic')"
+            )
+            return cursor.fetchone()[0] + self.vocabulary_bytes()
+
+    def vocabulary_bytes(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_total_relation_size('search_searchword') "
+                "+ pg_total_relation_size('search_searchwordkey')"
+            )
             return cursor.fetchone()[0]
 
 
@@ -809,6 +824,17 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             try:
                 cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_%%'")
+                return cursor.fetchone()[0] or 0
+            except Exception:  # dbstat is an optional SQLite module
+                return 0
+
+    def vocabulary_bytes(self) -> int:
+        with connection.cursor() as cursor:
+            try:
+                cursor.execute(
+                    "SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM "
+                    "sqlite_master WHERE tbl_name IN ('search_searchword', 'search_searchwordkey'))"
+                )
                 return cursor.fetchone()[0] or 0
             except Exception:  # dbstat is an optional SQLite module
                 return 0

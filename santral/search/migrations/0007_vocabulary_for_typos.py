@@ -17,10 +17,24 @@ SQLITE_DROP = [
 POSTGRES_DROP = ["DROP INDEX IF EXISTS search_term_trigram"]
 
 
+# Completions read the words that begin with what is typed as a range of the word index
+# (word >= 'mecl' AND word < 'mecl' || U+10FFFF): that is a prefix only in code-point order,
+# which SQLite always uses and PostgreSQL only with the "C" collation, whatever the database's.
+POSTGRES_C_COLLATION = [
+    'ALTER TABLE search_searchword ALTER COLUMN word TYPE varchar(64) COLLATE "C"',
+]
+
+
 def _drop_trigram_tables(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     for statement in {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(vendor, []):
         schema_editor.execute(statement)
+
+
+def _code_point_order(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_C_COLLATION:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -61,6 +75,7 @@ class Migration(migrations.Migration):
                 ("word_id", models.IntegerField()),
             ],
         ),
+        migrations.RunPython(_code_point_order, migrations.RunPython.noop),
         migrations.RunPython(_drop_trigram_tables, migrations.RunPython.noop),
         migrations.DeleteModel(
             name="SearchTerm",

@@ -10,6 +10,7 @@ from santral.search.selectors import search
 from .conftest import _corpus_items, keys
 
 QUERIES = ["istanbul", "İstanbul", "ılık", "kadin", "konsey", '"bisiklet yolları"', "climate"]
+QUERIES += ["deklerasyonu", "bisiklte"]
 
 
 def _stored() -> list[tuple]:
@@ -29,6 +30,18 @@ def _stored() -> list[tuple]:
         return cursor.fetchall()
 
 
+def _vocabulary() -> list[tuple]:
+    """The typo vocabulary: each word with its counts, and every word's dictionary keys."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, count, public FROM search_searchword ORDER BY word")
+        words = cursor.fetchall()
+        cursor.execute(
+            "SELECT k.key, w.word FROM search_searchwordkey k "
+            "JOIN search_searchword w ON w.id = k.word_id ORDER BY k.key, w.word"
+        )
+        return words + cursor.fetchall()
+
+
 def _answers() -> dict[str, list[str]]:
     return {query: keys(search(user=None, query=query)) for query in QUERIES}
 
@@ -37,7 +50,8 @@ def _answers() -> dict[str, list[str]]:
 @pytest.mark.parametrize("workers", [0, 2])
 def test_bulk_index_stores_what_index_entries_stores(workers):
     index_entries(_corpus_items())
-    expected_rows, expected_answers = _stored(), _answers()
+    expected_rows, expected_answers, vocabulary = _stored(), _answers(), _vocabulary()
+    assert ("deklarasyonu", 1, 1) in vocabulary
     assert len(expected_rows) == len(_corpus_items())
     assert expected_answers["ılık"] == ["ilik_warm"]
 
@@ -46,6 +60,7 @@ def test_bulk_index_stores_what_index_entries_stores(workers):
 
     assert written == len(expected_rows)
     assert _stored() == expected_rows
+    assert _vocabulary() == vocabulary
     assert _answers() == expected_answers
 
 
