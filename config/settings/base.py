@@ -479,6 +479,13 @@ SANTRAL_SCHEDULE = [
     },
     {"name": "search_upkeep", "task": "santral.ops.tasks.search_index_upkeep", "daily_at_hour": 3},
     {"name": "prune", "task": "santral.ops.tasks.prune_finished_work", "daily_at_hour": 4},
+    # Recommendations past the assembly's first meeting, listed for the executive board
+    # (docs/decisions.md).
+    {
+        "name": "overdue_recommendations",
+        "task": "santral.decisions.tasks.send_overdue_reminders",
+        "daily_at_hour": 9,
+    },
     # KVKK (docs/privacy.md): retention periods applied, erasure requests near 30 days reminded.
     {
         "name": "privacy_retention",

@@ -94,3 +94,16 @@ class SearchWordKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchTerm(models.Model):
+    """The title-word vocabulary of the previous version (before migration 0007), unused now.
+
+    Kept for one release so that the previous version, still serving during a rolling
+    upgrade, finds its table (santral/ops/migration_safety.py); the next release deletes it.
+    """
+
+    term = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.term

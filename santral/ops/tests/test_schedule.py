@@ -44,6 +44,7 @@ def test_the_schedule_names_every_periodic_job(settings):
         "prune",
         "privacy_retention",
         "erasure_reminders",
+        "overdue_recommendations",
     }
     for job in jobs():
         # Every task path imports and is a Tasks API task.
@@ -65,6 +66,7 @@ def test_two_schedulers_fire_each_job_once_per_period(settings):
         "prune",
         "privacy_retention",
         "erasure_reminders",
+        "overdue_recommendations",
     }
     assert second == []
     assert DBTaskResult.objects.count() == len(jobs())

@@ -5,6 +5,10 @@ PostgreSQL, an FTS5 trigram table on SQLite) gives way to ``SearchWord`` (every
 word of titles and bodies with its counts) and ``SearchWordKey`` (the
 symmetric-delete dictionary). Existing indexes fill them with
 ``manage.py search_rebuild``.
+
+The old table, its trigram index and its SQLite triggers stay for one release: the
+previous version still reads them while a rolling upgrade runs (docs/deploy.md,
+santral/ops/migration_safety.py). The next release drops them (``_drop_trigram_tables``).
 """
 
 from django.db import migrations, models
@@ -76,8 +80,4 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(_code_point_order, migrations.RunPython.noop),
-        migrations.RunPython(_drop_trigram_tables, migrations.RunPython.noop),
-        migrations.DeleteModel(
-            name="SearchTerm",
-        ),
     ]
