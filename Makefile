@@ -7,7 +7,8 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/santral_test
-PYTEST_ARGS ?=
+# The slowest tests of each round are listed at its end, to keep the suite within 15 minutes.
+PYTEST_ARGS ?= --durations=30
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test lint test-sqlite test-postgres messages clean
@@ -58,7 +59,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 # Browser tests run when Debian's Chromium is present (CI always installs it). The
-# every-page sweep (marker `sweep`, its own demo server on SQLite) runs beside the
+# back-office sweep (marker `sweep`, its own demo server on SQLite) runs beside the
 # PostgreSQL round, which has no other browser tests, so the two rounds take similar time.
 BROWSER_MARK = $(if $(wildcard /usr/bin/chromium),-m "not sweep",-m "not browser")
 PG_MARK = $(if $(wildcard /usr/bin/chromium),not browser or sweep,not browser)

@@ -18,12 +18,14 @@ from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from santral.core.i18n import user_content_html
 from santral.core.spreadsheets import CSV_EXCEL, CSV_PLAIN, safe_csv
 
 from .audit_trail import (
@@ -122,7 +124,19 @@ class ScopedObjectMixin:
         return obj
 
 
+class RecordTitleColumn(TitleColumn):
+    """A record's own name (a council's, a body's: written in Turkish by its council) as the
+    list's title: user content, marked `lang="tr"` on a back office in English or Arabic
+    (a body named "Genel Kurul" is not interface text to translate)."""
+
+    def get_value(self, instance):
+        return user_content_html(super().get_value(instance))
+
+
 class ScopedIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=RecordTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["view"]

@@ -46,6 +46,8 @@ _TEXT_NODES = """
     const node = walker.currentNode;
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, noscript, template')) continue;
+    // A language is offered under its own name ("Türkçe", "العربية"), as W3C advises.
+    if (parent.closest('select[name*="language"]')) continue;
     const owner = parent.closest('[lang]');
     if (owner && owner.getAttribute('lang').split('-')[0] !== pageLang) continue;
     const text = node.textContent.replace(/\\s+/g, ' ').trim();
@@ -101,8 +103,11 @@ def overflow_of(page) -> int:
     )
 
 
-def axe_problems(page) -> list[str]:
-    results = Axe().run(page).response
+def axe_problems(page, *, contrast: bool = True) -> list[str]:
+    options = {"resultTypes": ["violations"]}
+    if not contrast:
+        options["rules"] = {"color-contrast": {"enabled": False}}
+    results = Axe().run(page, options=options).response
     if len(results["passes"]) <= 5:
         return ["axe did not run"]
     return [
@@ -138,6 +143,31 @@ def audit_page(
         problems += [f"{label}: Turkish text {text!r}" for text in turkish_text_on(page, language)]
     if screenshots is not None:
         page.screenshot(path=str(screenshots / f"{label.replace(' ', '-')}.png"))
+    return problems
+
+
+def audit_page_at_widths(
+    page, url: str, language: str, label: str, screenshots: Path | None
+) -> list[str]:
+    """`audit_page` at every width of WIDTHS with one page load: the page is opened at the
+    first width, then the window is narrowed and what depends on the width (sideways
+    scroll, axe-core, the screenshot) is checked again, as a reader turning a tablet would."""
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    problems = audit_page(page, url, language, f"{label} {WIDTHS[0]}", screenshots)
+    if problems and "HTTP" in problems[0]:
+        return problems
+    for width in WIDTHS[1:]:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(50)  # let the layout settle after the resize
+        narrow = f"{label} {width}"
+        if (overflow := overflow_of(page)) > 0:
+            problems.append(f"{narrow}: {overflow} px sideways scroll")
+        # Colours do not change with the width (contrast, half of axe's time, was checked
+        # at the first width); the layout's rules are checked again.
+        problems += [f"{narrow}: axe {problem}" for problem in axe_problems(page, contrast=False)]
+        if screenshots is not None:
+            page.screenshot(path=str(screenshots / f"{narrow.replace(' ', '-')}.png"))
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     return problems
 
 
@@ -189,3 +219,52 @@ def sign_in(page, live_site: str, email: str, password: str, totp_secret: str | 
         page.fill("input[name=code]", fresh_totp_code(totp_secret))
         page.locator("form:has(input[name=code]) button[type=submit]").first.click()
         page.wait_for_load_state()
+
+
+# Links on a back-office screen that lead to another screen of the same kind as one already
+# visited (the tenth edit form of a list) are visited once, by their shape (digits → N);
+# links that start an action rather than show a screen are not followed.
+_ACTION_LINK = re.compile(
+    r"/(delete|unpublish|move|copy|bulk|lock|unlock|revert|cancel|logout|preview|"
+    r"history|usage|multiple|select_type|export|csv|xlsx|pdf|indir)(/|$|\?)|\.(csv|xlsx|pdf|ics)$"
+)
+_MENU_URLS = """
+() => {
+  const props = document.getElementById('wagtail-sidebar-props');
+  if (!props) return [];
+  const urls = [];
+  const walk = (node) => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (node && typeof node === 'object') {
+      if (typeof node.url === 'string') urls.push(node.url);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(JSON.parse(props.textContent));
+  return urls;
+}
+"""
+_SCREEN_LINKS = """
+() => [...document.querySelectorAll('main a[href^="/admin/"]')]
+  .map((a) => a.getAttribute('href').split('#')[0].split('?')[0])
+"""
+
+
+def screen_shape(path: str) -> str:
+    return re.sub(r"\d+", "N", path)
+
+
+def back_office_menu(page) -> list[str]:
+    """Every screen the signed-in person's back-office menu offers (Wagtail's sidebar data)."""
+    return [
+        url
+        for url in dict.fromkeys(page.evaluate(_MENU_URLS))
+        if url.startswith("/admin/") and not _ACTION_LINK.search(url)
+    ]
+
+
+def screen_links(page) -> list[str]:
+    """Screens one step deeper (an add form, an edit form, a detail page) from this one."""
+    return [
+        url for url in dict.fromkeys(page.evaluate(_SCREEN_LINKS)) if not _ACTION_LINK.search(url)
+    ]
