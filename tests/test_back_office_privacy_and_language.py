@@ -28,3 +28,26 @@ def test_a_bodys_turkish_name_is_user_content_in_an_english_or_arabic_list(clien
     response = client.get("/admin/kurullar/")
     assert response.status_code == 200
     assert '<span lang="tr" dir="auto">Genel Kurul</span>' in response.content.decode()
+
+
+def test_a_list_without_edit_pages_links_no_title_to_one(client, cast):
+    from santral.partners.factories import AffiliationFactory
+    from santral.partners.services import liaison_add
+
+    affiliation = AffiliationFactory(council=cast.council_a)
+    liaison_add(
+        actor=cast.platform_admin,
+        council=cast.council_a,
+        organisation=affiliation.organisation,
+        user=cast.member_a,
+    )
+    client.force_login(cast.platform_admin)
+    html = client.get("/admin/irtibat-kisileri/").content.decode()
+    assert cast.member_a.email in html or str(cast.member_a) in html
+    assert "/admin/irtibat-kisileri/edit/" not in html
+
+
+def test_the_dashboard_asks_no_one_for_a_newer_wagtail(client, cast):
+    client.force_login(cast.platform_admin)
+    # The upgrade panel fetches releases.wagtail.org from the browser (a third-party request).
+    assert "w-upgrade" not in client.get("/admin/").content.decode()

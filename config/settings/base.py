@@ -261,6 +261,9 @@ WAGTAIL_SITE_NAME = "Santral"
 # No avatar from gravatar.com: the back office makes no third-party request (the CSP would
 # block it anyway) and sends nobody's e-mail hash abroad (docs/privacy.md).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer Wagtail (upgrades are the
+# operator's, docs/deploy.md).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False

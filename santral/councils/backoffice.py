@@ -183,6 +183,14 @@ class ScopedModelViewSet(ModelViewSet):
             if not enabled
         }
 
+    def get_index_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_index_view_kwargs(**kwargs)
+        if not self.edit_view_enabled:
+            # The list's titles link nowhere rather than to an edit page that answers 404
+            # (the every-page sweep followed one: /admin/irtibat-kisileri/edit/1/).
+            view_kwargs["edit_url_name"] = None
+        return view_kwargs
+
     def get_common_view_kwargs(self, **kwargs):
         # No delete button for a disabled delete view; the edit URL name stays (the create
         # view needs it) and its page answers 404 when disabled.

@@ -129,6 +129,12 @@ def council_reports_only(request, menu_items):
     ]
 
 
+@hooks.register("insert_global_admin_js")
+def widget_names_js():
+    """Names for Wagtail's widgets that have none (tag input, rich-text box): axe-core."""
+    return format_html('<script src="{}" defer></script>', static("santral/js/backoffice-names.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def task_panel_css():
     return format_html(

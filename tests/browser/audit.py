@@ -40,14 +40,16 @@ QUARTER = re.compile(r"\b\d{4} Ç[1-4]\b")
 # element that declares another language (user content keeps its own lang).
 _TEXT_NODES = """
 (pageLang) => {
+  const AUTONYMS = new Set(['Türkçe', 'English', 'العربية']);
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, noscript, template')) continue;
-    // A language is offered under its own name ("Türkçe", "العربية"), as W3C advises.
+    // A language is named in its own language ("Türkçe", "العربية"), as W3C advises.
     if (parent.closest('select[name*="language"]')) continue;
+    if (AUTONYMS.has(node.textContent.trim())) continue;
     const owner = parent.closest('[lang]');
     if (owner && owner.getAttribute('lang').split('-')[0] !== pageLang) continue;
     const text = node.textContent.replace(/\\s+/g, ' ').trim();
