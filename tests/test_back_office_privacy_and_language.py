@@ -51,3 +51,13 @@ def test_the_dashboard_asks_no_one_for_a_newer_wagtail(client, cast):
     client.force_login(cast.platform_admin)
     # The upgrade panel fetches releases.wagtail.org from the browser (a third-party request).
     assert "w-upgrade" not in client.get("/admin/").content.decode()
+
+
+def test_wagtails_redirect_filters_speak_the_staff_members_language(client, cast):
+    profile = UserProfile.get_for_user(cast.platform_admin)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(cast.platform_admin)
+    html = client.get("/admin/redirects/").content.decode()
+    assert "Permanent" in html
+    assert "Tür" not in html and "Kalıcı" not in html

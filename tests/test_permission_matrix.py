@@ -497,6 +497,16 @@ RULES: list[Rule] = [
         values={"pk": MISSING},
     ),
     public(r"arama/", "search"),
+    skip(
+        r"(healthz|readyz)$",
+        "operations probes for load balancers (docs/deploy.md): anyone, no data; "
+        "santral/ops/tests/test_health.py covers both (200, and 503 when a service is down)",
+    ),
+    skip(
+        r"metrics$",
+        "Prometheus metrics: only allowed addresses or the bearer token, 404 otherwise; "
+        "santral/ops/tests/test_metrics.py covers who may read them",
+    ),
     public(r"(robots\.txt|erisilebilirlik/)", "robots.txt and the accessibility statement"),
     public(r"<slug:council_slug>/aydinlatma-metni/", "a council's privacy notice"),
     public(

@@ -323,6 +323,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "santral.partners.models.OrganisationKind",
         "ProjectStatusEnum": "santral.partners.models.ProjectStatus",
+        # Two choice sets are both a field "code" (a payment route, a contributor's kind).
+        "PaymentRouteEnum": "santral.budget.models.PaymentRoute",
+        "ContributorKindEnum": "santral.budget.models.ContributorKind",
     },
     # The doc page at /api/belgeler/ (docs/api.md): Swagger UI from drf-spectacular-sidecar's
     # static files, its start-up script a separate same-origin file, so the strict CSP holds.

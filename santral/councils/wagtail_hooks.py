@@ -64,3 +64,22 @@ def register_audit_menu_item():
 
 # The site-wide menu arrangement (grouped by task) registers its own hooks.
 from . import menu_groups  # noqa: E402, F401
+
+# Wagtail's own (English) msgids, translated by Wagtail's catalogue: an alias, so that
+# makemessages does not copy them into ours.
+wagtail_lazy = _
+
+
+def _redirect_filter_labels_per_request() -> None:
+    """Wagtail's redirect filters translate their labels once, at import (`gettext`, not
+    `gettext_lazy`): with Turkish as the default language an English or Arabic back office
+    showed "Tür" (found by the every-page sweep). Lazy labels follow each request's language."""
+    from wagtail.contrib.redirects.filters import RedirectsReportFilterSet
+
+    kind = RedirectsReportFilterSet.base_filters["is_permanent"]
+    kind.label = wagtail_lazy("Type")
+    kind.extra["choices"] = ((True, wagtail_lazy("Permanent")), (False, wagtail_lazy("Temporary")))
+    kind.extra["empty_label"] = wagtail_lazy("All")
+
+
+_redirect_filter_labels_per_request()

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from santral.core.i18n import local_name
 from santral.councils.models import Council
 
 from .models import JourneyEntry, Outcome, Recommendation
@@ -54,14 +55,23 @@ def filter_recommendations(qs: QuerySet[Recommendation], params) -> QuerySet[Rec
 def filter_choices(qs: QuerySet[Recommendation]) -> dict:
     """The values the filters offer, from the public list itself (three queries)."""
     bodies = qs.order_by().values_list("body__slug", "body__name").distinct()
-    topics = qs.exclude(topic=None).order_by().values_list("topic__slug", "topic__name").distinct()
+    topics = (
+        qs.exclude(topic=None)
+        .order_by()
+        .values_list("topic__slug", "topic__name", "topic__name_en", "topic__name_ar")
+        .distinct()
+    )
     units = qs.order_by().values_list("addressed_unit", flat=True).distinct()
     years = sorted(
         {d.year for d in qs.order_by().values_list("decided_on", flat=True)}, reverse=True
     )
     return {
         "bodies": sorted(set(bodies), key=lambda b: b[1]),
-        "topics": sorted(set(topics), key=lambda t: t[1]),
+        # A topic's name in the visitor's language (LocalName: Turkish, marked, when it has none).
+        "topics": sorted(
+            {(slug, local_name(name, en=en, ar=ar)) for slug, name, en, ar in topics},
+            key=lambda t: str(t[1]),
+        ),
         "units": sorted(set(units)),
         "years": years,
         "outcomes": Outcome.choices,
