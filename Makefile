@@ -79,9 +79,11 @@ test-postgres: setup
 	fi
 
 # The two rounds run side by side (one a core on a 2-core machine); each prints its output
-# when it ends, and `make test` fails if either fails.
+# when it ends, and `make test` fails if either fails. They share one demo build (migrate,
+# load_demo, the worker, as `make run` does: tests/demo_build.py) in a temporary folder.
 test: lint
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	@build=$$(mktemp -d); trap 'rm -rf "$$build"' EXIT; \
+	  SANTRAL_DEMO_BUILD=$$build $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 messages: setup
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --no-location

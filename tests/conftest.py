@@ -6,8 +6,10 @@ council, an institution liaison) and one object of council A of each kind a URL 
 
 import copy
 import datetime
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -220,3 +222,14 @@ def _png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (2, 2), "white").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo built as `make run` builds it (tests/demo_build.py): (its folder, the
+    outputs of migrate, load_demo, the worker and the worker's log)."""
+    from tests.demo_build import demo_build
+
+    shared = os.environ.get("SANTRAL_DEMO_BUILD")
+    folder = Path(shared) if shared else tmp_path_factory.mktemp("demo-build")
+    return folder, demo_build(folder)

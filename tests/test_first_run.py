@@ -2,84 +2,25 @@
 
 A fresh SQLite file, `migrate`, `load_demo`, then the task worker until its queue is empty,
 each in its own process with the settings `make run` uses (manage.py's default,
-config.settings.dev). The run fails on any traceback in any output (the worker's log file
-included) and on any task left FAILED in the database.
-
-The commands use their own SQLite file, so the test runs in the SQLite round only; the
-PostgreSQL round (DATABASE_URL set) skips it rather than run the same thing twice.
+config.settings.dev): tests/demo_build.py, the build every browser test serves a copy of
+(`make test` builds it once for both rounds). The test fails on any traceback in any output
+(the worker's log file included) and on any task left FAILED in the database.
 """
 
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.demo_build import DATABASE, built_site
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-sqlite_round_only = pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")),
-    reason="starts the demo on its own SQLite file; runs in the SQLite round only",
-)
 
-# What pytest (or the caller's shell) set that `make run` does not.
-NOT_INHERITED = {
-    "DATABASE_URL",
-    "DJANGO_SETTINGS_MODULE",
-    "SANTRAL_VAR_DIR",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "CACHE_URL",
-    "TASKS_BACKEND",
-    "DEBUG",
-    "LOG_LEVEL",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-}
-
-
-def _manage(var_dir: Path, *args: str, timeout: int) -> str:
-    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
-    env["SANTRAL_VAR_DIR"] = str(var_dir)
-    env["PYTHONUNBUFFERED"] = "1"
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    output = done.stdout + done.stderr
-    command = " ".join(args)
-    assert done.returncode == 0, f"manage.py {command} ended with {done.returncode}:\n{output}"
-    return output
-
-
-@sqlite_round_only
-def test_make_run_starts_without_a_traceback_or_a_failed_task(tmp_path):
-    outputs = {
-        "migrate": _manage(tmp_path, "migrate", "--no-input", timeout=600),
-        "load_demo": _manage(tmp_path, "load_demo", timeout=600),
-        # `make run` keeps the worker running beside the server; --batch runs the same
-        # worker until the queue is empty and then stops.
-        "db_worker": _manage(
-            tmp_path,
-            "db_worker",
-            "--queue-name",
-            "*",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            timeout=300,
-        ),
-    }
-    for log_file in sorted((tmp_path / "log").glob("*.log")):
-        outputs[f"var/log/{log_file.name}"] = log_file.read_text(encoding="utf-8")
-
+def test_make_run_starts_without_a_traceback_or_a_failed_task(demo_site):
+    folder, outputs = demo_site
     with_traceback = {name: text for name, text in outputs.items() if "Traceback" in text}
     assert not with_traceback, "\n\n".join(
         f"== {name} ==\n{text[max(0, text.index('Traceback') - 400) :][:4000]}"
@@ -89,7 +30,7 @@ def test_make_run_starts_without_a_traceback_or_a_failed_task(tmp_path):
     assert "state=SUCCESSFUL" not in outputs["db_worker"]
     assert "state=SUCCESSFUL" in outputs.get("var/log/worker.log", "")
 
-    database = sqlite3.connect(tmp_path / "santral.sqlite3")
+    database = sqlite3.connect(f"file:{built_site(folder) / DATABASE}?mode=ro", uri=True)
     try:
         ran = database.execute(
             "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY status"

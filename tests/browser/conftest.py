@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.demo_build import copy_site, make_run_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -109,11 +111,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(demo_site, tmp_path_factory):
     """A real Santral server with the demo data, on its own SQLite file, as a user meets it.
 
-    Runs in a separate process (migrate, load_demo, runserver), so the browser sees
-    exactly what `make run` serves and the test database machinery stays out of it.
+    A copy of the demo `make run` builds (tests/demo_build.py: migrate, load_demo, the
+    worker), served by runserver in a separate process, so the browser sees exactly what
+    `make run` serves and the test database machinery stays out of it.
     """
     if external := os.environ.get("SANTRAL_LIVE_SITE"):
         # A server a developer already runs with the demo data (faster while writing a
@@ -123,19 +126,10 @@ def live_site(tmp_path_factory):
         yield external
         return
     folder = tmp_path_factory.mktemp("live-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'santral.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "DEBUG": "1",
-        # Mail as files, so a journey can read the message a person would receive.
-        "EMAIL_URL": f"file://{folder / 'mail'}",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    copy_site(demo_site[0], folder)
+    # Mail as files, so a journey can read the message a person would receive.
+    env = make_run_environment(folder, EMAIL_URL=f"file://{folder / 'mail'}")
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input"], ["load_demo"]):
-        subprocess.run([*manage, *command], env=env, check=True, capture_output=True, cwd=ROOT)
     port = _free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
