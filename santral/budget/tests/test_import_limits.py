@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from santral.budget import xlsx as xlsx_module
 from santral.budget.forms import ImportForm
@@ -284,7 +285,8 @@ def test_a_reimport_names_the_import_it_repeats(cast, client):
     assert again.previous.created == 2 and again.previous.filename == "a.csv"
     message = str(again.previous)
     assert str(cast.treasurer_a) in message and "2 kayıt" in message
-    assert again.previous.at.date().strftime("%d.%m.%Y") in message
+    # The date a finance officer reads is Istanbul's (after 21:00 UTC it is already tomorrow).
+    assert timezone.localtime(again.previous.at).strftime("%d.%m.%Y %H:%M") in message
     second = import_commit(actor=None, council=cast.council_a, year=2026, content=content)
     assert (second.created, second.previous.created) == (0, 2)  # names the first, not itself
     # Another year or council: a different import, nothing repeated.
