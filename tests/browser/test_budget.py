@@ -4,7 +4,8 @@ their data tables, downloads that work, and no individual payee named."""
 import urllib.request
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.audit import axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -30,13 +31,7 @@ def test_public_budget_page(live_site, page, screenshots):
             path=str(screenshots / f"budget{prefix.replace('/', '-') or '-tr'}.png"),
             full_page=True,
         )
-        results = Axe().run(page)
-        blocking = [
-            (v["id"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]
-            if v["impact"] in {"serious", "critical"}
-        ]
-        assert blocking == [], (prefix, blocking)
+        assert axe_problems(page) == [], prefix
     assert csp_errors == []
     for fmt, magic in (("pdf", b"%PDF"), ("xlsx", b"PK")):
         with urllib.request.urlopen(f"{live_site}{PATH}rapor.{fmt}", timeout=60) as reply:  # noqa: S310

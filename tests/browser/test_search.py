@@ -1,7 +1,8 @@
 """The search page: accessible, works without JavaScript, suggests titles as you type."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.audit import axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -18,12 +19,7 @@ def test_search_page_is_accessible_and_suggests(live_site, page, screenshots):
     assert "Destek ve Kaynak Çalışma Grubu" in page.locator(".search-hits").inner_text()
     assert page.locator(".search-hits mark").count() >= 1
     page.screenshot(path=str(screenshots / "search-tr.png"), full_page=True)
-    problems = [
-        f"{violation['id']} ({violation['impact']})"
-        for violation in Axe().run(page).response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert problems == []
+    assert axe_problems(page) == []
     page.fill("#search-q", "adana buyuk")
     # (wait_for_function would evaluate a string: the strict CSP rightly forbids that)
     page.locator("#search-suggestions option").first.wait_for(state="attached", timeout=5000)

@@ -2,7 +2,8 @@
 dir, hreflang links, and no serious or critical axe-core violation."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.audit import axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -13,11 +14,9 @@ LANGUAGES = {
     "en": ("/en", "Support and Resources Working Group"),
     "ar": ("/ar", "مجموعة عمل الدعم والموارد"),
 }
-BLOCKING = {"serious", "critical"}
 
 
 def test_translated_item_and_easy_read_version_are_accessible(live_site, page, screenshots):
-    axe = Axe()
     problems: list[str] = []
     csp_errors: list[str] = []
     page.on(
@@ -51,13 +50,7 @@ def test_translated_item_and_easy_read_version_are_accessible(live_site, page, s
                 path=str(screenshots / f"translation-founding-{version}-{lang}.png"),
                 full_page=True,
             )
-            results = axe.run(page)
-            for violation in results.response["violations"]:
-                if violation["impact"] in BLOCKING:
-                    targets = [node["target"] for node in violation["nodes"]][:3]
-                    problems.append(
-                        f"{lang} {version}: {violation['id']} ({violation['impact']}) {targets}"
-                    )
+            problems += [f"{lang} {version}: {problem}" for problem in axe_problems(page)]
     assert problems == []
     assert csp_errors == []
 
