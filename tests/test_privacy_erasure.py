@@ -22,6 +22,7 @@ from santral.core.audit import audit_record
 from santral.core.models import AuditRecord
 from santral.councils.factories import BodyFactory, BodyMemberFactory
 from santral.events.factories import make_event
+from santral.events.models import Registration, RegistrationStatus
 from santral.events.services import registration_create
 from santral.outreach.factories import SubscriberFactory, TopicFactory
 from santral.privacy.erasure import person_erase
@@ -226,3 +227,29 @@ def test_asking_for_erasure_is_one_post_and_staff_answer_it(client, cast):
     request.refresh_from_db()
     assert request.status == ErasureStatus.DONE
     assert get_user_model().objects.get(pk=cast.member_a.pk).email.endswith("@silinmis.invalid")
+
+
+def test_an_erased_persons_seat_goes_to_the_first_person_waiting(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    council = cast.council_a
+    event = make_event(council, title="Dolu Forum", registration_mode="onsite", capacity=1)
+    notice = notice_current(council).pk
+    seat = registration_create(
+        event=event, full_name="Zeynep Işıkoğlu", email=cast.member_a.email, notice_id=notice
+    )
+    waiting = registration_create(
+        event=event, full_name="Ali Veli", email="ali@ornek.test", notice_id=notice
+    )
+    assert (seat.status, waiting.status) == (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+    )
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        person_erase(actor=cast.platform_admin, user=cast.member_a)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert not Registration.objects.filter(pk=seat.pk).exists()
+    # the person moved up hears of it, as after any cancellation
+    assert [message.to for message in mailoutbox] == [["ali@ornek.test"]]

@@ -33,11 +33,13 @@ class EventsConfig(AppConfig):
         register_demo_loader("events", load_events_demo)
         register_account_provider(account_registrations)
 
+        from santral.privacy.erasure import person_erasing
         from santral.privacy.services import consent_withdrawn
 
-        from .services import registration_consent_withdrawn
+        from .services import registration_consent_withdrawn, registrations_of_erased_person
 
         consent_withdrawn.connect(registration_consent_withdrawn, dispatch_uid="events_consent")
+        person_erasing.connect(registrations_of_erased_person, dispatch_uid="events_erasure")
 
         from .council_home import register as register_council_home
 

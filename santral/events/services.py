@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -116,3 +117,22 @@ def registration_consent_withdrawn(sender, consent, **kwargs) -> None:
     )
     if registration is not None:
         registration_cancel(actor=None, registration=registration)
+
+
+def registrations_of_erased_person(sender, actor, user, emails, **kwargs) -> None:
+    """Before an erased person's registrations are deleted, their seats at events still to
+    come are cancelled as they would cancel them, so the first person waiting gets the seat
+    (and its e-mail) instead of the seat staying empty."""
+    if not emails:
+        return
+    query = Q()
+    for address in emails:
+        query |= Q(email__iexact=address)
+    upcoming = Registration.objects.filter(
+        query,
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+        event__end_at__gte=timezone.now(),
+    ).order_by("pk")
+    for registration in upcoming:
+        registration_cancel(actor=actor, registration=registration)
+

@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,11 @@ from santral.core.models import AuditRecord
 
 from .models import ErasureRequest, ErasureStatus
 from .personal_data import DELETE, PSEUDONYMISE, holdings, person_emails, rows_of
+
+# Sent inside `person_erase` before the person's rows go (arguments: actor, user, emails), so
+# an app whose rows hold a place for others can hand it on first: a seat at an event goes
+# to the first person on its waiting list. Receivers run in the erasure's transaction.
+person_erasing = Signal()
 
 PSEUDONYM_DOMAIN = "silinmis.invalid"  # RFC 2606: never delivered
 
@@ -142,6 +148,7 @@ def person_erase(*, actor, user, request: ErasureRequest | None = None) -> str:
     names = [n for n in {(user.full_name or "").strip(), user.get_full_name().strip()} if n]
     needles = sorted(set(emails) | set(names), key=len, reverse=True)
 
+    person_erasing.send(sender=user_model, actor=actor, user=user, emails=emails)
     for holding, model in holdings():
         rows = rows_of(holding, model, user, emails)
         if holding.erase == DELETE:
