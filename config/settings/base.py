@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "santral.partners",
     "santral.outreach",
     "santral.decisions",
+    "santral.visuals",
     "santral.search",
     "santral.federation",
     "santral.opendata",

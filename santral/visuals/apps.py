@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisualsConfig(AppConfig):
+    name = "santral.visuals"
+    label = "visuals"
+    verbose_name = _("Görsel materyaller")
