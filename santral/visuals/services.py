@@ -1,7 +1,8 @@
 """Writes of the visuals app: the brand kit and the generated materials (docs/visuals.md)."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from santral.core.audit import audit_record
@@ -9,8 +10,11 @@ from santral.core.exceptions import ensure
 from santral.councils.models import Council
 from santral.councils.permissions import can_edit_council_profile
 
+from .bundles import bundle_get, bundles_available
 from .contrast import MIN_TEXT_CONTRAST, contrast_ratio
-from .models import BrandKit, Typeface
+from .data import item_data
+from .models import BrandKit, GeneratedMaterial, Typeface
+from .render import TextDoesNotFit, render_bundle
 
 PAPER_WHITE = "#FFFFFF"
 
@@ -75,3 +79,77 @@ def brand_kit_save(
     kit.save()
     audit_record(actor=actor, council_id=council.pk, action="visuals.brand_kit.save", target=kit)
     return kit
+
+
+def material_template_id(bundle_slug: str, size_name: str) -> str:
+    return f"{bundle_slug}/{size_name}"
+
+
+def material_generate(
+    *, council: Council, kind: str, key: str, bundle_slug: str, size_name: str, language: str
+) -> GeneratedMaterial:
+    """Render one item with one template size in one language and keep the files.
+
+    Idempotent per revision: when the item's data (and the brand kit) has not changed since
+    the last rendering, the stored row is returned and nothing is rendered. Raises KeyError
+    (no such template or size), LookupError (no such public item in the council),
+    ValidationError (template not for this kind or language) or TextDoesNotFit.
+    """
+    bundle = bundle_get(bundle_slug)
+    size = bundle.size(size_name)
+    if bundle.kind != kind:
+        raise ValidationError(_("Bu şablon bu içerik türü için değil."))
+    if language not in bundle.languages:
+        raise ValidationError(_("Bu şablon bu dilde kullanılamaz."))
+    data = item_data(council=council, kind=kind, key=key, language=language)
+    template_id = material_template_id(bundle.slug, size.name)
+    lookup = {
+        "council": council,
+        "item_kind": kind,
+        "item_key": str(key),
+        "template": template_id,
+        "language": language,
+        "revision": data.revision,
+    }
+    existing = GeneratedMaterial.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing
+    rendered = render_bundle(bundle=bundle, size=size, context=data.context, language=language)
+    stem = f"{bundle.slug}-{size.name}-{language}-{data.revision[:12]}"
+    material = GeneratedMaterial(
+        **lookup, width=rendered.width, height=rendered.height, alt_text=data.alt_text
+    )
+    material.pdf.save(f"{stem}.pdf", ContentFile(rendered.pdf), save=False)
+    material.png.save(f"{stem}.png", ContentFile(rendered.png), save=False)
+    try:
+        with transaction.atomic():
+            material.save()
+    except IntegrityError:
+        # Another worker stored the same revision first; keep theirs.
+        material.pdf.delete(save=False)
+        material.png.delete(save=False)
+        return GeneratedMaterial.objects.get(**lookup)
+    return material
+
+
+def materials_generate_for_item(*, council: Council, kind: str, key: str) -> list[str]:
+    """Every template, size and language for one item; returns the problems met (a text
+    that does not fit one template does not stop the others)."""
+    problems: list[str] = []
+    for bundle in bundles_available().values():
+        if bundle.kind != kind:
+            continue
+        for size in bundle.sizes:
+            for language in bundle.languages:
+                try:
+                    material_generate(
+                        council=council,
+                        kind=kind,
+                        key=key,
+                        bundle_slug=bundle.slug,
+                        size_name=size.name,
+                        language=language,
+                    )
+                except TextDoesNotFit as error:
+                    problems.append(f"{bundle.slug}/{size.name}/{language}: {error}")
+    return problems
