@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -223,14 +224,19 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> b
     """Read a member, stopping as soon as more than `cap` bytes come out (whatever the
     header claims): a zip bomb is refused without being decompressed in full."""
     chunks, total = [], 0
-    with archive.open(info) as stream:
-        while chunk := stream.read(64 * 1024):
-            total += len(chunk)
-            if total > cap:
-                raise ValidationError(
-                    _("Paket açıldığında çok büyük: %(name)s") % {"name": info.filename}
-                )
-            chunks.append(chunk)
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(64 * 1024):
+                total += len(chunk)
+                if total > cap:
+                    raise ValidationError(
+                        _("Paket açıldığında çok büyük: %(name)s") % {"name": info.filename}
+                    )
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+        # zipfile stops at the declared size and then fails the CRC: a member whose header
+        # lies about its size ends here, never decompressed beyond what it declared.
+        raise ValidationError(_("Paket bozuk: %(name)s") % {"name": info.filename}) from error
     return b"".join(chunks)
 
 

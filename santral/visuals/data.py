@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -71,6 +74,11 @@ def _common(council: Council, language: str, url: str) -> dict:
         "url": url,
         "qr": qr_data_uri(url) if url else "",
     }
+
+
+def _site_url(name: str, *args, language: str) -> str:
+    with translation.override(language):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def _digest(data: dict) -> str:
@@ -197,9 +205,10 @@ def budget_data(council: Council, year: int, language: str, url: str = "") -> It
 
 
 def _percent(value) -> str:
+    """A share in percent as the public representation page writes it (`%50,00`)."""
     if value is None:
-        return "—"
-    return "%" + formats.number_format(value * 100 if value <= 1 else value, 1)
+        return "–"
+    return "%" + floatformat(value, 2)
 
 
 def representation_data(council: Council, year: int, language: str, url: str = "") -> ItemData:
@@ -256,7 +265,9 @@ def item_data(*, council: Council, kind: str, key: str, language: str) -> ItemDa
             raise LookupError(key)
         return news_data(page, language)
     if kind == ItemKind.BUDGET:
-        return budget_data(council, int(key), language)
+        url = _site_url("budget:public", council.slug, int(key), language=language)
+        return budget_data(council, int(key), language, url)
     if kind == ItemKind.REPRESENTATION:
-        return representation_data(council, int(key), language)
+        url = _site_url("outreach:representation", council.slug, language=language)
+        return representation_data(council, int(key), language, url)
     raise LookupError(kind)

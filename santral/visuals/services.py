@@ -1,5 +1,7 @@
 """Writes of the visuals app: the brand kit and the generated materials (docs/visuals.md)."""
 
+import shutil
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -8,9 +10,17 @@ from django.utils.translation import gettext as _
 from santral.core.audit import audit_record
 from santral.core.exceptions import ensure
 from santral.councils.models import Council
-from santral.councils.permissions import can_edit_council_profile
+from santral.councils.permissions import can_edit_council_profile, is_platform_admin
 
-from .bundles import bundle_get, bundles_available
+from .bundles import (
+    SHIPPED_ROOT,
+    SLUG,
+    bundle_archive_check,
+    bundle_get,
+    bundle_load,
+    bundles_available,
+    uploaded_root,
+)
 from .contrast import MIN_TEXT_CONTRAST, contrast_ratio
 from .data import item_data
 from .models import BrandKit, GeneratedMaterial, Typeface
@@ -153,3 +163,32 @@ def materials_generate_for_item(*, council: Council, kind: str, key: str) -> lis
                 except TextDoesNotFit as error:
                     problems.append(f"{bundle.slug}/{size.name}/{language}: {error}")
     return problems
+
+
+def bundle_install(*, actor, slug: str, archive: bytes):
+    """Validate an uploaded template bundle and unpack it under the media root.
+
+    Platform admins only (PermissionDenied otherwise). Refused with a ValidationError: a
+    slug that is not `a-z0-9-`, that of a shipped bundle, or an archive that
+    `bundle_archive_check` refuses. A new upload of the same slug replaces the old files.
+    """
+    ensure(is_platform_admin(actor))
+    if not SLUG.match(slug or ""):
+        raise ValidationError({"slug": _("Kısa ad küçük harf, rakam ve tireden oluşmalı.")})
+    if (SHIPPED_ROOT / slug).exists():
+        raise ValidationError({"slug": _("Bu kısa ad Santral ile gelen bir şablonun.")})
+    _manifest, files = bundle_archive_check(archive)
+    target = uploaded_root() / slug
+    staging = uploaded_root() / f".{slug}.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    for name, content in files.items():
+        path = (staging / name).resolve()
+        if not path.is_relative_to(staging.resolve()):  # checked already; never write outside
+            raise ValidationError(_("Pakette klasör dışına çıkan yol var."))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    bundle_load(staging)  # the manifest must load from disk as it did from the zip
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    audit_record(actor=actor, action="visuals.bundle.install", target_repr=f"bundle {slug}")
+    return bundle_load(target)
