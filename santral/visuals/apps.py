@@ -6,3 +6,8 @@ class VisualsConfig(AppConfig):
     name = "santral.visuals"
     label = "visuals"
     verbose_name = _("Görsel materyaller")
+
+    def ready(self) -> None:
+        from .signals import connect
+
+        connect()
