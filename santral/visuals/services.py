@@ -25,6 +25,7 @@ from .contrast import MIN_TEXT_CONTRAST, contrast_ratio
 from .data import item_data
 from .models import BrandKit, GeneratedMaterial, Typeface
 from .render import TextDoesNotFit, render_bundle
+from .selectors import SOCIAL_CARD
 
 PAPER_WHITE = "#FFFFFF"
 
@@ -142,14 +143,21 @@ def material_generate(
     return material
 
 
-def materials_generate_for_item(*, council: Council, kind: str, key: str) -> list[str]:
-    """Every template, size and language for one item; returns the problems met (a text
-    that does not fit one template does not stop the others)."""
+def materials_generate_for_item(
+    *, council: Council, kind: str, key: str, sharing_only: bool = False
+) -> list[str]:
+    """Every template, size and language for one item (with `sharing_only`, just the card
+    pages share: selectors.SOCIAL_CARD); returns the problems met (a text that does not fit
+    one template does not stop the others)."""
     problems: list[str] = []
     for bundle in bundles_available().values():
         if bundle.kind != kind:
             continue
         for size in bundle.sizes:
+            if sharing_only and material_template_id(bundle.slug, size.name) != SOCIAL_CARD.get(
+                kind
+            ):
+                continue
             for language in bundle.languages:
                 try:
                     material_generate(

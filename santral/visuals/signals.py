@@ -1,4 +1,5 @@
-"""Publishing an event or news page queues its visual materials (docs/visuals.md)."""
+"""Publishing an event or news page queues the card it shares (docs/visuals.md); posters and
+the other sizes are made on demand (`manage.py generate_visuals`)."""
 
 from django.conf import settings
 from django.db import transaction
@@ -20,7 +21,9 @@ def queue_materials_after_publish(sender, instance, **kwargs) -> None:
     if council_id is None:
         return
     transaction.on_commit(
-        lambda: generate_item_materials.enqueue(council_id, str(kind), str(instance.pk))
+        lambda: generate_item_materials.enqueue(
+            council_id, str(kind), str(instance.pk), sharing_only=True
+        )
     )
 
 

@@ -12,8 +12,11 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def generate_item_materials(council_id: int, kind: str, key: str) -> int:
-    """Render every template for one item (event, news, budget year, participation year).
+def generate_item_materials(
+    council_id: int, kind: str, key: str, sharing_only: bool = False
+) -> int:
+    """Render every template for one item (event, news, budget year, participation year);
+    with `sharing_only`, only the card its page shares (what publishing queues).
 
     Returns the number of problems (texts that do not fit), each logged as a warning.
     """
@@ -21,7 +24,9 @@ def generate_item_materials(council_id: int, kind: str, key: str) -> int:
     if council is None:
         return 0
     try:
-        problems = materials_generate_for_item(council=council, kind=kind, key=key)
+        problems = materials_generate_for_item(
+            council=council, kind=kind, key=key, sharing_only=sharing_only
+        )
     except LookupError:  # unpublished or deleted meanwhile
         return 0
     for problem in problems:

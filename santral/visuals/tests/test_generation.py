@@ -129,8 +129,8 @@ def test_publishing_queues_the_materials_on_a_real_queue(
     with django_capture_on_commit_callbacks(execute=True):
         event = make_event(cast.council_a)
     queued = DBTaskResult.objects.filter(task_path="santral.visuals.tasks.generate_item_materials")
-    assert [row.args_kwargs["args"] for row in queued] == [
-        [cast.council_a.pk, "event", str(event.pk)]
+    assert [row.args_kwargs for row in queued] == [
+        {"args": [cast.council_a.pk, "event", str(event.pk)], "kwargs": {"sharing_only": True}}
     ]
 
 
@@ -138,3 +138,33 @@ def test_publishing_queues_the_materials_on_a_real_queue(
 def test_publishing_with_the_immediate_backend_renders_nothing(cast, media_root):
     make_event(cast.council_a)
     assert not GeneratedMaterial.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sharing_only_makes_the_shared_card_in_each_language(cast, media_root):
+    event = make_event(cast.council_a, title="Sokak şenliği")
+    assert (
+        generate_item_materials.enqueue(
+            cast.council_a.pk, "event", str(event.pk), sharing_only=True
+        ).return_value
+        == 0
+    )
+    assert sorted(GeneratedMaterial.objects.values_list("template", "language")) == [
+        ("event-card/wide", "ar"),
+        ("event-card/wide", "en"),
+        ("event-card/wide", "tr"),
+    ]
+
+
+@pytest.mark.django_db
+def test_command_makes_the_budget_infographics(cast, fixture_budget, media_root):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("generate_visuals", "seyhan", "budget", "2026", "--now", stdout=out)
+    assert "0 sorun" in out.getvalue()
+    made = GeneratedMaterial.objects.filter(item_kind="budget", item_key="2026")
+    assert made.count() == 6
+    assert "15.000,25 TL" in made.get(template="budget-glance/square", language="tr").alt_text
