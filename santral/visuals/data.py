@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.template.defaultfilters import floatformat
+from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from santral.budget.api import visibility_for
 from santral.budget.models import ZERO
 from santral.budget.selectors import budget_report
 from santral.content.models import NewsPage
+from santral.content.selectors import public_items
 from santral.core.money import format_money
 from santral.councils.models import Council
 from santral.events.models import EventPage
@@ -252,21 +254,30 @@ def representation_data(council: Council, year: int, language: str, url: str = "
     return ItemData(context, alt, revision, url)
 
 
+def _public_page(model, council: Council, key: str):
+    """The council's own page as the public site shows it (published, listed, public): a
+    members-only event or an archived item gets no material whose file anyone could fetch."""
+    return public_items(model, council=council, include_reshared=False).filter(pk=int(key)).first()
+
+
 def item_data(*, council: Council, kind: str, key: str, language: str) -> ItemData:
     """Load the item (inside the council) and build its data; LookupError when there is none."""
     if kind == ItemKind.EVENT:
-        page = EventPage.objects.live().filter(council=council, pk=int(key)).first()
+        page = _public_page(EventPage, council, key)
         if page is None:
             raise LookupError(key)
         return event_data(page, language)
     if kind == ItemKind.NEWS:
-        page = NewsPage.objects.live().filter(council=council, pk=int(key)).first()
+        page = _public_page(NewsPage, council, key)
         if page is None:
             raise LookupError(key)
         return news_data(page, language)
     if kind == ItemKind.BUDGET:
         url = _site_url("budget:public", council.slug, int(key), language=language)
-        return budget_data(council, int(key), language, url)
+        try:
+            return budget_data(council, int(key), language, url)
+        except Http404 as error:  # the council publishes no budget figures
+            raise LookupError(key) from error
     if kind == ItemKind.REPRESENTATION:
         url = _site_url("outreach:representation", council.slug, language=language)
         return representation_data(council, int(key), language, url)

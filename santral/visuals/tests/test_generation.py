@@ -60,8 +60,14 @@ def test_material_is_kept_per_revision(cast, media_root):
 
 
 @pytest.mark.django_db
-def test_another_councils_item_is_not_found(cast, media_root):
-    event = make_event(cast.council_b)
+@pytest.mark.parametrize("which", ["other council", "members only", "draft"])
+def test_only_the_councils_public_items_get_materials(cast, media_root, which):
+    if which == "other council":
+        event = make_event(cast.council_b)
+    elif which == "members only":
+        event = make_event(cast.council_a, is_public=False)
+    else:
+        event = make_event(cast.council_a, publish=False)
     with pytest.raises(LookupError):
         material_generate(
             council=cast.council_a,
@@ -71,6 +77,7 @@ def test_another_councils_item_is_not_found(cast, media_root):
             size_name="wide",
             language="tr",
         )
+    assert not GeneratedMaterial.objects.exists()
 
 
 @pytest.mark.django_db

@@ -81,3 +81,13 @@ def test_who_took_part_shows_aggregates_only(client, cast):
     assert "1.240" in text and "Kadınlar" in text and "%50,00" in text
     assert "Mahalletoplantısı" not in text  # activities are counted, not listed
     assert png_size(rendered.png) == (1080, 1080)
+
+
+@pytest.mark.django_db
+def test_no_budget_infographic_when_the_council_publishes_no_figures(cast, fixture_budget):
+    from santral.budget.services import budget_settings_update
+    from santral.visuals.data import item_data
+
+    budget_settings_update(actor=cast.treasurer_a, council=cast.council_a, transparency="none")
+    with pytest.raises(LookupError):
+        item_data(council=cast.council_a, kind="budget", key="2026", language="tr")
