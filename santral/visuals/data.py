@@ -14,8 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.template.defaultfilters import floatformat
 from django.http import Http404
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
