@@ -144,3 +144,32 @@ def test_news_card_shows_title_and_date(cast, size_name, pixels):
     assert squeeze(data.context["date"]) in text
     assert png_size(rendered.png) == pixels
     assert news.title in data.alt_text and data.context["date"] in data.alt_text
+
+
+@pytest.mark.django_db
+def test_poster_carries_the_councils_logo_from_the_media_root(cast, media_root):
+    import io
+
+    import pypdf
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), "#0B4F6C").save(buffer, format="PNG")
+    council = cast.council_a
+    council.logo.save("logo.png", ContentFile(buffer.getvalue()), save=True)
+    event = make_event(council, title="Logolu afiş")
+    data = event_data(event, "tr")
+    assert data.context["logo"].startswith(media_root.as_uri())
+    bundle = bundle_get("event-poster")
+    rendered = render_bundle(
+        bundle=bundle, size=bundle.size("a4"), context=data.context, language="tr"
+    )
+    assert rendered.refused == []
+    resources = pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages[0]["/Resources"]
+    images = [
+        name
+        for name, obj in resources.get("/XObject", {}).items()
+        if obj.get_object().get("/Subtype") == "/Image"
+    ]
+    assert images, "the logo is drawn"
