@@ -173,3 +173,15 @@ def test_poster_carries_the_councils_logo_from_the_media_root(cast, media_root):
         if obj.get_object().get("/Subtype") == "/Image"
     ]
     assert images, "the logo is drawn"
+
+
+@pytest.mark.django_db
+def test_arabic_card_of_an_untranslated_event_keeps_the_turkish_title_left_to_right(cast):
+    event = make_event(cast.council_a, title="Engelsiz Kent: Kaldırımlar, 2. Oturum")
+    data = event_data(event, "ar")
+    assert data.context["dir"] == "rtl" and data.context["text_lang"] == "tr"
+    bundle = bundle_get("event-card")
+    rendered = render_bundle(
+        bundle=bundle, size=bundle.size("square"), context=data.context, language="ar"
+    )
+    assert squeeze(event.title) in squeeze(pdf_text(rendered.pdf))
