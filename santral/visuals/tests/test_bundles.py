@@ -233,3 +233,30 @@ def test_platform_admin_installs_a_bundle_and_it_renders(cast, tmp_path, setting
     )
     assert squeeze("Şölen") in squeeze(pdf_text(rendered.pdf))
     assert rendered.refused == [] and requests == []
+
+
+def test_upload_form_shows_the_archive_problem_beside_the_field():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from santral.visuals.forms import BundleUploadForm
+
+    bad = make_zip(good_files(**{"s.css": "h1 { background: url(https://cdn.example/x.png) }"}))
+    form = BundleUploadForm(
+        data={"slug": "yesil-afis"},
+        files={"archive": SimpleUploadedFile("b.zip", bad, content_type="application/zip")},
+    )
+    assert not form.is_valid()
+    assert "uzak adres" in form.errors["archive"][0]
+
+    taken = BundleUploadForm(
+        data={"slug": "event-card"},
+        files={"archive": SimpleUploadedFile("b.zip", make_zip(good_files()))},
+    )
+    assert not taken.is_valid() and "slug" in taken.errors
+
+    good = BundleUploadForm(
+        data={"slug": "yesil-afis"},
+        files={"archive": SimpleUploadedFile("b.zip", make_zip(good_files()))},
+    )
+    assert good.is_valid(), good.errors
+    assert good.archive_bytes.startswith(b"PK")
