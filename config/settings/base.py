@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "santral.partners",
     "santral.outreach",
     "santral.decisions",
+    "santral.visuals",
     "santral.search",
     "santral.federation",
     "santral.opendata",
@@ -348,6 +349,10 @@ TASKS = {
 
 # Santral's own knobs
 SANTRAL_LOGO_MAX_BYTES = int(os.environ.get("SANTRAL_LOGO_MAX_BYTES", 2 * 1024 * 1024))
+# Visual materials (docs/visuals.md): cards and posters are made by the task queue after an
+# event or news page is published; never with the immediate backend (it would render inside
+# the editor's request).
+SANTRAL_VISUALS_AUTO_GENERATE = os.environ.get("SANTRAL_VISUALS_AUTO_GENERATE", "1") == "1"
 SANTRAL_DIRECTORY_PAGE_SIZE = 24
 # Outreach (docs/outreach.md): representation flag threshold and newsletter sending.
 SANTRAL_REPRESENTATION_THRESHOLD = os.environ.get("SANTRAL_REPRESENTATION_THRESHOLD", "0.5")
