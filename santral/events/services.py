@@ -135,4 +135,3 @@ def registrations_of_erased_person(sender, actor, user, emails, **kwargs) -> Non
     ).order_by("pk")
     for registration in upcoming:
         registration_cancel(actor=actor, registration=registration)
-
