@@ -74,3 +74,38 @@ def test_the_council_admin_edits_the_notice_and_a_changed_text_is_dated(client, 
     )
     cast.council_a.refresh_from_db()
     assert cast.council_a.privacy_notice_updated_on == date(2026, 1, 2)
+
+
+def test_english_and_arabic_readers_get_the_councils_notice_in_their_language(client, cast):
+    from santral.privacy.models import PrivacyNotice
+
+    client.force_login(cast.admin_a)
+    url = reverse("konseyler:edit", args=[cast.council_a.pk])
+    form = client.get(url).content.decode()
+    assert 'name="privacy_notice_en"' in form and 'name="privacy_notice_ar"' in form
+    texts = {
+        "privacy_notice": "Veri sorumlusu: Seyhan Kent Konseyi.",
+        "privacy_notice_en": "Data controller: Seyhan City Council.",
+        "privacy_notice_ar": "المسؤول عن البيانات: مجلس مدينة سيحان.",
+    }
+    response = client.post(url, _profile(cast.council_a, privacy_notice_updated_on="", **texts))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    first = PrivacyNotice.objects.filter(council=cast.council_a).latest("version")
+    assert (first.text, first.text_en, first.text_ar) == tuple(texts.values())
+    client.logout()
+    page = f"/{cast.council_a.slug}/aydinlatma-metni/"
+    shown = {
+        "": ('lang="tr"', "Veri sorumlusu: Seyhan Kent Konseyi."),
+        "/en": ('lang="en" dir="ltr"', "Data controller: Seyhan City Council."),
+        "/ar": ('lang="ar" dir="rtl"', "المسؤول عن البيانات: مجلس مدينة سيحان."),
+    }
+    for prefix, (attributes, text) in shown.items():
+        html = client.get(prefix + page).content.decode()
+        assert f'<div class="prose" {attributes}' in html and text in html, prefix
+    # A changed translation is a new version (a consent names the text its reader saw).
+    client.force_login(cast.admin_a)
+    texts["privacy_notice_en"] = "Data controller: Seyhan City Council (updated)."
+    client.post(url, _profile(cast.council_a, privacy_notice_updated_on="", **texts))
+    latest = PrivacyNotice.objects.filter(council=cast.council_a).latest("version")
+    assert latest.version == first.version + 1
+    assert latest.text_en == "Data controller: Seyhan City Council (updated)."

@@ -85,7 +85,11 @@ class CouncilForm(WagtailAdminModelForm):
         """A changed notice without a new date is dated today (the page shows the date)."""
         chosen = self.cleaned_data.get("privacy_notice_updated_on")
         text = (self.cleaned_data.get("privacy_notice") or "").strip()
-        changed = text != (self.instance.privacy_notice or "").strip()
+        changed = any(
+            (self.cleaned_data.get(name) or "").strip()
+            != (getattr(self.instance, name) or "").strip()
+            for name in ("privacy_notice", "privacy_notice_en", "privacy_notice_ar")
+        )
         if text and changed and chosen in (None, self.instance.privacy_notice_updated_on):
             return timezone.localdate()
         return chosen

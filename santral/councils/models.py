@@ -191,6 +191,18 @@ class Council(models.Model):
             "buna bağlanır. Boşsa platformun genel metni gösterilir."
         ),
     )
+    # The notice as English and Arabic readers see it; the Turkish text is the one in force
+    # where they differ. Empty: those readers get the Turkish text, marked as Turkish.
+    privacy_notice_en = models.TextField(
+        _("aydınlatma metni (İngilizce)"),
+        blank=True,
+        help_text=_("İngilizce sayfalarda gösterilir; boşsa Türkçe metin gösterilir."),
+    )
+    privacy_notice_ar = models.TextField(
+        _("aydınlatma metni (Arapça)"),
+        blank=True,
+        help_text=_("Arapça sayfalarda gösterilir; boşsa Türkçe metin gösterilir."),
+    )
     privacy_notice_updated_on = models.DateField(
         _("aydınlatma metninin güncellendiği tarih"), null=True, blank=True
     )
@@ -307,6 +319,8 @@ COUNCIL_PROFILE_FIELDS = (
     "phone",
     "address",
     "privacy_notice",
+    "privacy_notice_en",
+    "privacy_notice_ar",
     "privacy_notice_updated_on",
     "website",
     "facebook_url",

@@ -55,12 +55,14 @@ def council_or_404(council_slug: str):
 def privacy_notice_view(request, council_slug: str):
     """The council's KVKK privacy notice (aydınlatma metni); the platform's default when empty."""
     council = council_or_404(council_slug)
-    own = bool(council.privacy_notice.strip())
+    own = council.privacy_notice.strip()
     return render(
         request,
         "councils/privacy_notice.html",
         {
             "council": council,
+            # The council's text; its current version (in the reader's language when the
+            # council wrote one) is shown when that version holds this very text.
             "own_notice": own,
             "updated_on": council.privacy_notice_updated_on if own else DEFAULT_PRIVACY_NOTICE_DATE,
         },

@@ -72,6 +72,16 @@ class PrivacyNotice(models.Model):
             return translated, language
         return self.text, "tr"
 
+    @property
+    def shown(self) -> dict:
+        """What a page shows of this version in the reader's language (for templates)."""
+        text, language = self.localised()
+        return {
+            "text": text,
+            "language": language,
+            "direction": "rtl" if language == "ar" else "ltr",
+        }
+
 
 class Purpose(models.TextChoices):
     NEWSLETTER = "newsletter", _("Bülten")

@@ -22,15 +22,28 @@ consent_withdrawn = Signal()
 
 
 def notice_follow_council(*, council) -> PrivacyNotice | None:
-    """A changed notice text on the council's profile becomes the council's next version."""
+    """A changed notice text on the council's profile (Turkish, English or Arabic) becomes the
+    council's next version: a consent names the text the person read, in their language."""
     text = (council.privacy_notice or "").strip()
+    text_en = (council.privacy_notice_en or "").strip()
+    text_ar = (council.privacy_notice_ar or "").strip()
     latest = PrivacyNotice.objects.filter(council=council).order_by("-version").first()
-    if latest is not None and latest.text.strip() == text:
+    if latest is not None and (
+        latest.text.strip(),
+        latest.text_en.strip(),
+        latest.text_ar.strip(),
+    ) == (
+        text,
+        text_en,
+        text_ar,
+    ):
         return None
     return PrivacyNotice.objects.create(
         council=council,
         version=(latest.version + 1) if latest else 1,
         text=text,
+        text_en=text_en if text else "",
+        text_ar=text_ar if text else "",
         published_on=(council.privacy_notice_updated_on if text else None) or timezone.localdate(),
     )
 
