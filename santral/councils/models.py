@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -203,6 +204,18 @@ class Council(models.Model):
         blank=True,
         help_text=_("Arapça sayfalarda gösterilir; boşsa Türkçe metin gösterilir."),
     )
+    # Days before an event that the daily resource-gap reminder starts (partners); empty:
+    # the platform's SANTRAL_RESOURCE_REMINDER_DAYS.
+    resource_reminder_days = models.PositiveSmallIntegerField(
+        _("kaynak açığı hatırlatması (gün)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Karşılanmamış kaynakları olan bir etkinlik için yöneticilere kaç gün önceden "
+            "günlük hatırlatma gönderileceği (1–60). Boşsa platformun varsayılanı kullanılır."
+        ),
+    )
     privacy_notice_updated_on = models.DateField(
         _("aydınlatma metninin güncellendiği tarih"), null=True, blank=True
     )
@@ -322,6 +335,7 @@ COUNCIL_PROFILE_FIELDS = (
     "privacy_notice_en",
     "privacy_notice_ar",
     "privacy_notice_updated_on",
+    "resource_reminder_days",
     "website",
     "facebook_url",
     "instagram_url",

@@ -708,14 +708,14 @@ def dashboard_view(request, council_id: int):
     recent = Paginator(
         SupportRequest.objects.for_council(council).select_related("organisation"), 20
     ).get_page(request.GET.get("sayfa"))
-    from .selectors.resources import council_upcoming_events, events_readiness
-    from .tasks import reminder_days
+    from .selectors.resources import council_upcoming_events, events_readiness, reminder_days_for
 
     upcoming = Paginator(council_upcoming_events(council=council), 10).get_page(
         request.GET.get("etkinlik-sayfa")
     )
     readiness = events_readiness(upcoming.object_list)
-    soon = timezone.now() + timedelta(days=reminder_days() + 1)
+    reminder_days = reminder_days_for(council)
+    soon = timezone.now() + timedelta(days=reminder_days + 1)
     return TemplateResponse(
         request,
         "partners/backoffice/dashboard.html",
@@ -725,7 +725,7 @@ def dashboard_view(request, council_id: int):
             "warnings": [
                 row for row in readiness if row.gap.uncovered_lines and row.event.start_at < soon
             ],
-            "reminder_days": reminder_days(),
+            "reminder_days": reminder_days,
             "council": council,
             "year": year,
             "open_rows": council_open_requests_by_institution(council=council),

@@ -71,6 +71,23 @@ def test_council_admin_edits_own_profile(client, cast):
     assert record.after == {"phone": "0322 000 00 00"}
 
 
+def test_council_admin_sets_the_resource_reminder_window_within_limits(client, cast):
+    client.force_login(cast.admin_a)
+    url = reverse("konseyler:edit", args=[cast.council_a.pk])
+    refused = client.post(url, _profile(cast.council_a, resource_reminder_days="61"))
+    assert refused.status_code == 200
+    assert "60" in refused.content.decode()  # the form says the limit
+    cast.council_a.refresh_from_db()
+    assert cast.council_a.resource_reminder_days is None
+    response = client.post(url, _profile(cast.council_a, resource_reminder_days="14"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    cast.council_a.refresh_from_db()
+    assert cast.council_a.resource_reminder_days == 14
+    # the change is in the audit trail like every other profile field
+    record = AuditRecord.objects.filter(action="council.update").get()
+    assert record.after == {"resource_reminder_days": 14}
+
+
 def test_editor_of_a_cannot_edit_council_b(client, cast):
     client.force_login(cast.editor_a)
     before = _snapshot()

@@ -252,16 +252,44 @@ def council_upcoming_events(*, council: Council, days: int = 90):
     )
 
 
-def events_due_for_reminder(*, days: int, today=None) -> list[EventReadiness]:
-    """Live council events starting within `days` days (Europe/Istanbul) with anything uncovered."""
+def default_reminder_days() -> int:
+    """The platform's reminder window (SANTRAL_RESOURCE_REMINDER_DAYS, 7 by default)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "SANTRAL_RESOURCE_REMINDER_DAYS", 7))
+
+
+def reminder_days_for(council: Council) -> int:
+    """How many days before an event its council wants the gap reminder: its own setting,
+    else the platform's."""
+    return council.resource_reminder_days or default_reminder_days()
+
+
+def events_due_for_reminder(*, days: int | None = None, today=None) -> list[EventReadiness]:
+    """Live council events starting within the reminder window (Europe/Istanbul) with
+    anything uncovered: `days` days for every council, or each council's own window
+    (`reminder_days_for`) when `days` is None."""
     from datetime import datetime, time
+
+    from django.db.models import Max
 
     from santral.events.models import EventPage
 
     today = today or timezone.localdate()
     tz = timezone.get_current_timezone()
+
+    def end_of(window: int):
+        return timezone.make_aware(
+            datetime.combine(today + timedelta(days=window + 1), time.min), tz
+        )
+
     start = timezone.make_aware(datetime.combine(today, time.min), tz)
-    end = timezone.make_aware(datetime.combine(today + timedelta(days=days + 1), time.min), tz)
+    if days is None:
+        longest = Council.objects.aggregate(longest=Max("resource_reminder_days"))["longest"]
+        window = max(longest or 0, default_reminder_days())
+    else:
+        window = days
+    end = end_of(window)
     events = EventPage.objects.filter(
         live=True,
         council__isnull=False,
@@ -269,4 +297,9 @@ def events_due_for_reminder(*, days: int, today=None) -> list[EventReadiness]:
         start_at__lt=end,
         pk__in=ResourceLine.objects.values("event_id"),
     ).select_related("council")
-    return [row for row in events_readiness(events) if row.gap.uncovered_lines]
+    return [
+        row
+        for row in events_readiness(events)
+        if row.gap.uncovered_lines
+        and (days is not None or row.event.start_at < end_of(reminder_days_for(row.event.council)))
+    ]

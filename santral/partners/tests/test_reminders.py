@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from santral.councils.models import Council
 from santral.councils.services import membership_set_roles
 from santral.events.factories import make_event
 from santral.partners.models import ResourceReminder
@@ -111,6 +112,22 @@ def test_one_mail_per_event_per_day_to_that_councils_admins_only(cast, scene, sm
 
 def _day(event) -> str:
     return timezone.localtime(event.start_at).strftime("%d.%m.%Y")
+
+
+def test_each_council_chooses_how_many_days_before_its_events_it_is_reminded(cast, scene):
+    """Council A wants 40 days (its event in 30 days is now due), council B 2 days (its event
+    in 3 days is not yet); without a setting the platform's 7 days apply."""
+    due = {row.event.title for row in events_due_for_reminder()}
+    assert due == {"Açığı olan etkinlik", "Çukurova etkinliği"}
+    Council.objects.filter(pk=cast.council_a.pk).update(resource_reminder_days=40)
+    Council.objects.filter(pk=cast.council_b.pk).update(resource_reminder_days=2)
+    due = {row.event.title for row in events_due_for_reminder()}
+    assert due == {"Açığı olan etkinlik", "Uzak etkinlik"}
+    # A fixed window (the back office's "in N days" view) still applies to every council.
+    assert {row.event.title for row in events_due_for_reminder(days=7)} == {
+        "Açığı olan etkinlik",
+        "Çukurova etkinliği",
+    }
 
 
 def test_no_mail_when_nothing_is_uncovered(cast, scene, smtp_server):
