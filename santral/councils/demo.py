@@ -4,6 +4,7 @@ Idempotent: every row is found by a natural key (slug, e-mail) and brought to
 the state below, so a second run changes nothing.
 """
 
+import datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -40,6 +41,29 @@ COUNCILS = [
         # The contact form mails this address (an example domain: nothing leaves the demo).
         "email": "iletisim@adana.example",
         "phone": "+90 322 000 00 00",
+        # A notice in the three languages (demo wording, not legal advice), so the demo
+        # shows what English and Arabic readers of a council's own notice get.
+        "privacy_notice": (
+            "Veri sorumlusu: Adana Büyükşehir Kent Konseyi (demo). Etkinlik kaydı, bülten ve "
+            "iletişim formlarında verdiğiniz ad ve e-posta adresini yalnızca o iş için, "
+            "6698 sayılı KVKK md. 5 ve 6'ya uygun olarak işleriz; onayınızı her e-postadaki "
+            "bağlantıyla geri alabilir, md. 11'deki haklarınızı Hesabım sayfasından "
+            "kullanabilirsiniz."
+        ),
+        "privacy_notice_en": (
+            "Data controller: Adana Metropolitan City Council (demo). We process the name "
+            "and e-mail address you give in event registration, newsletter and contact forms "
+            "only for that purpose, under articles 5 and 6 of Law No. 6698 (KVKK); you can "
+            "withdraw your consent with the link in every e-mail and use your rights under "
+            "article 11 on the My account page."
+        ),
+        "privacy_notice_ar": (
+            "المسؤول عن البيانات: مجلس مدينة أضنة الكبرى (تجريبي). نعالج الاسم وعنوان البريد "
+            "الإلكتروني اللذين تقدمهما في نماذج التسجيل في الفعاليات والنشرة والتواصل لهذا "
+            "الغرض فقط، وفقًا للمادتين 5 و6 من القانون رقم 6698 (KVKK)؛ ويمكنك سحب موافقتك "
+            "عبر الرابط الموجود في كل رسالة، وممارسة حقوقك بموجب المادة 11 من صفحة حسابي."
+        ),
+        "privacy_notice_updated_on": datetime.date(2026, 12, 1),
     },
     {
         "slug": "seyhan",
@@ -280,6 +304,16 @@ def load_councils_demo(stdout=None) -> None:
             "website": spec["website"],
             "email": spec.get("email", ""),
             "phone": spec.get("phone", ""),
+            **{
+                name: spec[name]
+                for name in (
+                    "privacy_notice",
+                    "privacy_notice_en",
+                    "privacy_notice_ar",
+                    "privacy_notice_updated_on",
+                )
+                if name in spec
+            },
             "is_demo": True,
         }
         council = Council.objects.filter(slug=spec["slug"]).first()
