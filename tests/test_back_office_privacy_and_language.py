@@ -61,3 +61,27 @@ def test_wagtails_redirect_filters_speak_the_staff_members_language(client, cast
     html = client.get("/admin/redirects/").content.decode()
     assert "Permanent" in html
     assert "Tür" not in html and "Kalıcı" not in html
+
+
+def test_place_and_audience_names_are_turkish_user_content_on_english_forms(cast):
+    """The full back-office sweep (SANTRAL_SWEEP=full) read "Pazar / Rize" and "Aralık /
+    Iğdır" (districts named like a day and a month) and a council's audience names as
+    untranslated interface text on English and Arabic forms."""
+    from django.utils import translation
+
+    from santral.councils.forms import CouncilForm
+    from santral.outreach.factories import AudienceFactory
+    from santral.outreach.forms import PlanActionForm, PlanForm
+
+    AudienceFactory(council=cast.council_a, name="Kadınlar")
+    with translation.override("en"):
+        council_form = str(CouncilForm(instance=cast.council_a))
+        plan_form = PlanForm(council=cast.council_a)
+        audiences = str(plan_form["audiences"])
+        action_audience = str(PlanActionForm(council=cast.council_a)["audience"])
+    assert '<select name="district" lang="tr"' in council_form
+    assert '<select name="province" lang="tr"' in council_form
+    assert '<span lang="tr" dir="auto">Kadınlar</span>' in audiences
+    assert 'lang="tr"' in action_audience.split(">")[0]
+    with translation.override("tr"):
+        assert "<span" not in str(PlanForm(council=cast.council_a)["audiences"])

@@ -67,6 +67,11 @@ class CouncilForm(WagtailAdminModelForm):
         self.fields["district"].queryset = District.objects.select_related("province").order_by(
             "province__plate", "sort_key"
         )
+        # Place names are Turkish on every page ("Pazar / Rize", "Aralık / Iğdır"): marked so
+        # screen readers read them in Turkish and the language check does not take a
+        # district called "Aralık" for an untranslated month.
+        for name in ("province", "district"):
+            self.fields[name].widget.attrs["lang"] = "tr"
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _(
             "Boş bırakılırsa addan üretilir (Türkçe harfler korunarak: Kadıköy → kadikoy)."

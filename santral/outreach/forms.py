@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from santral.core.i18n import user_content_html
 from santral.councils.models import Body, Council, District
 from santral.events.models import EventPage
 
@@ -270,6 +271,14 @@ class ParticipationForm(forms.Form):
         return data
 
 
+class AudienceChoiceField(forms.ModelMultipleChoiceField):
+    """A council's audiences by their names, which the council wrote in Turkish: marked as
+    Turkish user content on English and Arabic pages."""
+
+    def label_from_instance(self, obj) -> str:
+        return user_content_html(obj.name)
+
+
 class PlanForm(forms.ModelForm):
     class Meta:
         model = CommunicationPlan
@@ -279,6 +288,7 @@ class PlanForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}),
             "audiences": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"audiences": AudienceChoiceField}
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -296,6 +306,7 @@ class PlanActionForm(forms.ModelForm):
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["audience"].queryset = Audience.objects.filter(council=council)
+        self.fields["audience"].widget.attrs["lang"] = "tr"  # the council's own names
 
 
 class PlanMessageForm(forms.Form):

@@ -120,6 +120,8 @@ class OrganisationForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        for name in ("province", "district"):  # Turkish place names (councils/forms.py)
+            self.fields[name].widget.attrs["lang"] = "tr"
         councils = councils_with_capability(self.for_user, Capability.MANAGE_PARTNERS)
         self.fields["council"].queryset = councils
         if self.instance.pk:
