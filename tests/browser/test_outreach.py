@@ -29,12 +29,14 @@ def test_subscribe_and_filter_work_without_javascript(live_site, browser, screen
     page.fill("#id_email", "tarayici@ornek.test")
     page.locator("input[name=topics]").first.check()
     page.check("#id_consent")
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.click("button[type=submit]")
     assert page.url.endswith("/bulten/gonderildi/")
     page.screenshot(path=str(screenshots / "outreach-subscribe-sent-tr.png"), full_page=True)
     page.goto(live_site + PAGES["representation"])
     page.fill("#id_esik", "0.9")
-    page.click("form.filters button[type=submit]")
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.click("form.filters button[type=submit]")
     assert "esik=0.9" in page.url
     assert page.locator(".row-flagged").count() >= 1
     context.close()

@@ -29,7 +29,8 @@ def test_liaison_answers_a_request_without_javascript(live_site, browser, screen
     page.goto(live_site + "/accounts/login/")
     page.fill("input[name=login]", "irtibat@ulasim.example")
     page.fill("input[name=password]", "santral-demo-2026")
-    page.click("form button[type=submit]")
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.click("form button[type=submit]")
     page.goto(live_site + "/kurum-paneli/")
     rows = page.locator(".request-table tbody tr")
     # Both demo letters to the Ulaşım Daire Başkanlığı: the festival and the resource plan's.
@@ -37,15 +38,18 @@ def test_liaison_answers_a_request_without_javascript(live_site, browser, screen
     assert "Bilgi Santrali tanıtım toplantısı için ulaşım desteği" in page.inner_text("main")
     festival = rows.filter(has_text="Gençlik Festivali 2026 için ulaşım desteği")
     assert festival.count() == 1
-    festival.locator("a").click()
+    with page.expect_navigation():  # wait for the new page, not just its start
+        festival.locator("a").click()
     page.screenshot(path=str(screenshots / "partners-liaison-request-tr.png"), full_page=True)
     page.fill("#id_what", "Şoför (tam gün)")
     page.fill("#id_quantity", "-1")
-    page.locator("form[action$='/taahhut/'] button[type=submit]").click()
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.locator("form[action$='/taahhut/'] button[type=submit]").click()
     assert "Miktar sıfırdan büyük olmalıdır" in page.inner_text("main")
     page.fill("#id_quantity", "2")
     page.fill("#id_value", "3.000,00")
-    page.locator("form[action$='/taahhut/'] button[type=submit]").click()
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.locator("form[action$='/taahhut/'] button[type=submit]").click()
     assert "Taahhüt kaydedildi." in page.inner_text("body")
     assert "Şoför (tam gün)" in page.inner_text("main")
     context.close()

@@ -28,7 +28,8 @@ def test_directory_filter_works_without_javascript(live_site, browser, screensho
     page = context.new_page()
     page.goto(live_site + "/konseyler/")
     page.select_option("#id_tur", "buyuksehir")
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.click("button[type=submit]")
     assert "tur=buyuksehir" in page.url
     names = page.locator(".directory-list h2").all_inner_texts()
     assert names == ["Adana Büyükşehir Kent Konseyi"]

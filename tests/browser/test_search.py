@@ -35,11 +35,13 @@ def test_search_works_without_javascript(live_site, browser, screenshots):
     page = context.new_page()
     page.goto(live_site + "/arama/")
     page.fill("#search-q", "cukurova")
-    page.click("form[role=search] button[type=submit]")
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.click("form[role=search] button[type=submit]")
     assert "q=cukurova" in page.url
     titles = page.locator(".search-hits h2").all_inner_texts()
     assert titles[0] == "Çukurova Kent Konseyi"
-    page.locator(".search-facets a", has_text="Kent konseyi").first.click()
+    with page.expect_navigation():  # wait for the new page, not just its start
+        page.locator(".search-facets a", has_text="Kent konseyi").first.click()
     assert "type=council" in page.url
     page.screenshot(path=str(screenshots / "search-nojs-tr.png"), full_page=True)
     context.close()
