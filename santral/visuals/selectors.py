@@ -1,9 +1,5 @@
 """Reads of the visuals app (docs/visuals.md)."""
 
-from django.db.models import QuerySet
-
-from santral.councils.models import Council
-
 from .models import GeneratedMaterial, ItemKind
 
 # The card a page shares: Open Graph and Twitter want 1200 × 630.
@@ -34,7 +30,3 @@ def social_card_for(page, language: str) -> GeneratedMaterial | None:
             if material.language == wanted:
                 return material
     return None
-
-
-def materials_of(*, council: Council) -> QuerySet[GeneratedMaterial]:
-    return GeneratedMaterial.objects.filter(council=council).order_by("-created_at", "-pk")
